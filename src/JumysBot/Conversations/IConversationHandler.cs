@@ -1,0 +1,7 @@
+namespace JumysBot.Conversations;
+
+/// <summary>Decides what happens next. Pure: it reads nothing and writes nothing, the caller stores the <see cref="Turn"/>.</summary>
+public interface IConversationHandler
+{
+    ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken);
+}

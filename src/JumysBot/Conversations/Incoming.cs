@@ -1,0 +1,32 @@
+namespace JumysBot.Conversations;
+
+/// <summary>What a person did, whatever the channel: typed, pressed a button, shared a contact or a place, spoke.</summary>
+public sealed record Incoming
+{
+    public required long ChatId { get; init; }
+
+    public required long UserId { get; init; }
+
+    /// <summary>Telegram's <c>language_code</c> of the sender, if any.</summary>
+    public string? LanguageCode { get; init; }
+
+    public string? Text { get; init; }
+
+    /// <summary>The pressed button's data; forged or stale data is possible and is checked by the handler.</summary>
+    public string? ButtonId { get; init; }
+
+    public SharedContact? Contact { get; init; }
+
+    public SharedLocation? Location { get; init; }
+
+    public string? VoiceFileId { get; init; }
+
+    /// <summary>A sticker, photo, file or anything else the bot cannot read.</summary>
+    public bool IsUnreadable { get; init; }
+
+    public bool IsPrivateChat { get; init; } = true;
+}
+
+public sealed record SharedContact(string PhoneNumber, long? UserId);
+
+public sealed record SharedLocation(double Latitude, double Longitude);

@@ -1,0 +1,25 @@
+namespace JumysBot.Conversations;
+
+/// <summary>A message the bot will send, as the handler decides it; stored in the outbox until delivered.</summary>
+public sealed record OutgoingMessage
+{
+    public required long ChatId { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Buttons under the message, each pressed by tapping or by typing its number or words.</summary>
+    public IReadOnlyList<IReadOnlyList<Choice>>? Buttons { get; init; }
+
+    public MessagePriority Priority { get; init; } = MessagePriority.Reply;
+}
+
+/// <summary>A button: <see cref="Id"/> is the short callback data (at most 64 bytes), never the label.</summary>
+public sealed record Choice(string Id, string Label);
+
+/// <summary>The sender's order: replies to people first, then consultant notifications, then reminders.</summary>
+public enum MessagePriority
+{
+    Reply = 0,
+    Notification = 1,
+    Reminder = 2,
+}

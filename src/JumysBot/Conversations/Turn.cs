@@ -1,0 +1,4 @@
+namespace JumysBot.Conversations;
+
+/// <summary>The result of handling one input: the person and conversation as they are now, and what to send.</summary>
+public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<OutgoingMessage> Messages);

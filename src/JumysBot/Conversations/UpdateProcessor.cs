@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using JumysBot.Telegram.Types;
+using Microsoft.Extensions.Logging;
+
+namespace JumysBot.Conversations;
+
+/// <summary>
+/// Handles one stored update: answers a pressed button at once, runs the conversation, and commits the new state,
+/// the outgoing messages and the handled inbox row in one transaction. A failing handler costs the person
+/// one apology, never the loop.
+/// </summary>
+public sealed partial class UpdateProcessor(
+    BotDatabase database,
+    IConversationHandler conversation,
+    IMessageChannel channel,
+    OutboxSignal outboxSignal,
+    TextCatalog texts,
+    ILogger<UpdateProcessor> logger)
+{
+    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.CallbackQuery is { } query)
+        {
+            await AcknowledgeAsync(query.Id, cancellationToken);
+        }
+
+        var input = IncomingMapper.FromUpdate(update);
+        try
+        {
+            await HandleAsync(update, input, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(e, update.Id);
+            await ApologiseAsync(update.Id, input, cancellationToken);
+        }
+
+        outboxSignal.Notify();
+    }
+
+    private async Task HandleAsync(Update update, Incoming? input, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var tx = await database.BeginAsync(cancellationToken);
+        if (input is not null)
+        {
+            var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
+            var state = await tx.Conversations.FindAsync(input.ChatId, cancellationToken) ?? ConversationState.Fresh;
+            var turn = await conversation.HandleAsync(input, person with { IsActive = true }, state, cancellationToken);
+            if (input.IsPrivateChat)
+            {
+                await tx.People.SaveAsync(turn.Person, cancellationToken);
+                await tx.Conversations.SaveAsync(input.ChatId, turn.State, cancellationToken);
+            }
+
+            foreach (var message in turn.Messages)
+            {
+                await tx.Outbox.AddAsync(message, cancellationToken);
+            }
+        }
+        else if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember.Status: "kicked" } blocked)
+        {
+            // The person blocked the bot: keep quiet from now on.
+            await tx.People.MarkInactiveAsync(blocked.Chat.Id, cancellationToken);
+            await tx.Outbox.DropPendingForChatAsync(blocked.Chat.Id, "blocked by the person", cancellationToken);
+        }
+
+        await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogHandled(update.Id, update.Type, elapsed);
+        }
+    }
+
+    private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var tx = await database.BeginAsync(cancellationToken);
+            if (input is { IsPrivateChat: true })
+            {
+                var person = await tx.People.FindAsync(input.UserId, cancellationToken);
+                var language = person?.Language ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = input.ChatId, Text = texts.Get(language, "error.apology") }, cancellationToken);
+            }
+
+            // Marked handled so a poisonous update is not replayed forever.
+            await tx.Inbox.MarkHandledAsync(updateId, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store itself is failing: the update stays in the inbox and is replayed after a restart.
+            LogApologyFailed(e, updateId);
+        }
+    }
+
+    private async Task AcknowledgeAsync(string callbackQueryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.AcknowledgeButtonAsync(callbackQueryId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A late or failed answer only leaves a spinner on the button; the press itself is still handled.
+            LogAcknowledgeFailed(e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled update {UpdateId} ({UpdateType}) in {ElapsedMs:F2} ms")]
+    private partial void LogHandled(long updateId, UpdateType updateType, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
+    private partial void LogHandlerFailed(Exception exception, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the apology for update {UpdateId}; it stays in the inbox")]
+    private partial void LogApologyFailed(Exception exception, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answering a button press failed: {Error}")]
+    private partial void LogAcknowledgeFailed(string error);
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace JumysBot.Hosting;
+
+/// <summary>The <c>Bot</c> configuration section.</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>Telegram user ids of the administrators at the regional employment department.</summary>
+    public IReadOnlyList<long> AdminIds { get; set; } = [];
+
+    /// <summary>How many chats are handled at the same time; each chat's own updates always go one by one.</summary>
+    [Range(1, 256)]
+    public int MaxParallelChats { get; set; } = 16;
+
+    /// <summary>The folder with strings.*.yaml and the other content files; empty means the one beside the app.</summary>
+    public string? ContentPath { get; set; }
+}

@@ -1,0 +1,94 @@
+using JumysBot.Conversations;
+using JumysBot.LocalChat;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using JumysBot.Telegram;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Hosting;
+
+/// <summary>Everything the bot needs in the container; the app and the end-to-end tests compose it the same way.</summary>
+public static class BotRegistration
+{
+    public static bool HasBotToken(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration?[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"]);
+
+    public static IHostApplicationBuilder AddJumysBot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TextCatalogLoader.Load(ContentFolder(sp.GetRequiredService<IOptions<BotOptions>>().Value)));
+        services.AddSingleton<BotDatabase>();
+        services.AddSingleton<IConversationHandler, MainConversation>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<StorageStartup>();
+
+        if (!builder.Configuration.HasBotToken())
+        {
+            // The terminal chat owns the console: logs go to standard error, and only warnings.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.AddSingleton<TerminalChat>();
+            return builder;
+        }
+
+        services.AddHttpClient(nameof(TelegramBotClient))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigureHttpClient((sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));
+        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient)),
+            sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton<IMessageChannel, TelegramMessageChannel>();
+        services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<ChatDispatcher>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<PollingReceiver>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollingReceiver>());
+        services.AddHostedService<OutboxSenderService>();
+        return builder;
+    }
+
+    /// <summary>Runs the bot: over Telegram when a token is set, otherwise as a chat in this terminal.</summary>
+    public static async Task<int> RunJumysBotAsync(this IHost app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            if (app.Services.GetService<TerminalChat>() is { } terminal)
+            {
+                await Console.Out.WriteLineAsync(
+                    "Telegram:BotToken is not set, so JumysBot runs as a local chat in this terminal (type /help; end input to exit).");
+                return await terminal.RunAsync(Console.In, Console.Out, CancellationToken.None);
+            }
+
+            await app.RunAsync();
+            return Environment.ExitCode;
+        }
+        catch (ContentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("The configuration is not valid: " + string.Join("; ", e.Failures));
+            return 1;
+        }
+    }
+
+    private static string ContentFolder(BotOptions options) =>
+        string.IsNullOrWhiteSpace(options.ContentPath)
+            ? Path.Combine(AppContext.BaseDirectory, "localization")
+            : Path.GetFullPath(options.ContentPath);
+}

@@ -1,0 +1,32 @@
+using JumysBot.Conversations;
+
+namespace JumysBot.LocalChat;
+
+/// <summary>Prints the bot's messages in the terminal, each button numbered so that typing the number presses it.</summary>
+public sealed class TerminalChannel(TextWriter output) : IMessageChannel
+{
+    private long _nextMessageId;
+
+    /// <summary>The buttons of the last message that had any, in the order they are numbered.</summary>
+    public IReadOnlyList<Choice> LastChoices { get; private set; } = [];
+
+    public async Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(message.Text.AsMemory(), cancellationToken);
+        if (message.Buttons is { Count: > 0 } rows)
+        {
+            LastChoices = [.. rows.SelectMany(row => row)];
+            for (var i = 0; i < LastChoices.Count; i++)
+            {
+                await output.WriteLineAsync($"  {i + 1}. {LastChoices[i].Label}".AsMemory(), cancellationToken);
+            }
+        }
+
+        await output.FlushAsync(cancellationToken);
+        return Interlocked.Increment(ref _nextMessageId);
+    }
+
+    public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using JumysBot.Conversations;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using JumysBot.Telegram;
+using JumysBot.Telegram.Types;
+using Microsoft.Extensions.Logging;
+
+namespace JumysBot.LocalChat;
+
+/// <summary>
+/// The bot in a terminal, for trying it without a token. Every line becomes an update and goes through the same
+/// inbox, conversation and outbox as in Telegram: a number presses that button, <c>/contact +7…</c> shares a
+/// contact, <c>/location LAT LON</c> a place, anything else is a text message. End of input exits with code 0.
+/// </summary>
+public sealed class TerminalChat(
+    BotDatabase database,
+    IConversationHandler conversation,
+    TextCatalog texts,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    /// <summary>The local person's id; real Telegram ids are large numbers, so this one does not meet them.</summary>
+    public const long LocalUserId = 1;
+
+    private long _nextUpdateId;
+
+    public async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        await database.MigrateAsync(cancellationToken);
+        var channel = new TerminalChannel(output);
+        var signal = new OutboxSignal();
+        var processor = new UpdateProcessor(database, conversation, channel, signal, texts, loggerFactory.CreateLogger<UpdateProcessor>());
+        var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
+        _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+
+        await HandleAsync(Message(text: "/start"), processor, sender, cancellationToken);
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var update = ToUpdate(line.Trim(), channel.LastChoices);
+            if (update is null)
+            {
+                await output.WriteLineAsync("Usage: /contact +77011234567   or   /location 49.80 73.11".AsMemory(), cancellationToken);
+                continue;
+            }
+
+            await HandleAsync(update, processor, sender, cancellationToken);
+        }
+
+        return 0;
+    }
+
+    private async Task HandleAsync(Update update, UpdateProcessor processor, OutboxSender sender, CancellationToken cancellationToken)
+    {
+        await using (var tx = await database.BeginAsync(cancellationToken))
+        {
+            await tx.Inbox.TryAddAsync(update.Id, LocalUserId, JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        await processor.ProcessAsync(update, cancellationToken);
+        while (await sender.SendDueAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    private Update? ToUpdate(string line, IReadOnlyList<Choice> choices)
+    {
+        if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= choices.Count)
+        {
+            return new Update
+            {
+                Id = ++_nextUpdateId,
+                CallbackQuery = new CallbackQuery
+                {
+                    Id = _nextUpdateId.ToString(CultureInfo.InvariantCulture),
+                    From = Person,
+                    Message = Message(text: null).Message,
+                    Data = choices[number - 1].Id,
+                    ChatInstance = "local",
+                },
+            };
+        }
+
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts is ["/contact", var phone])
+        {
+            return Message(contact: new Contact { PhoneNumber = phone, FirstName = "Local", UserId = LocalUserId });
+        }
+
+        if (parts is ["/location", var lat, var lon]
+            && double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
+            && double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
+        {
+            return Message(location: new Location { Latitude = latitude, Longitude = longitude });
+        }
+
+        return parts is ["/contact", ..] or ["/location", ..] ? null : Message(text: line);
+    }
+
+    private static User Person { get; } = new() { Id = LocalUserId, IsBot = false, FirstName = "Local" };
+
+    private Update Message(string? text = null, Contact? contact = null, Location? location = null) => new()
+    {
+        Id = ++_nextUpdateId,
+        Message = new Message
+        {
+            Id = (int)(_nextUpdateId % int.MaxValue),
+            Date = time.GetUtcNow().ToUnixTimeSeconds(),
+            Chat = new Chat { Id = LocalUserId, Type = ChatType.Private, FirstName = "Local" },
+            From = Person,
+            Text = text,
+            Contact = contact,
+            Location = location,
+        },
+    };
+}

@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Storage;
+
+/// <summary>The SQLite file: opens pooled connections in WAL mode, applies migrations, starts transactions.</summary>
+public sealed partial class BotDatabase
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotDatabase> _logger;
+
+    public BotDatabase(IOptions<StorageOptions> options, TimeProvider time, ILogger<BotDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        FilePath = Path.GetFullPath(options.Value.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _time = time;
+        _logger = logger;
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // synchronous=FULL: a lead the person saw confirmed survives a power cut, not only a crash.
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>), so two writers queue instead of failing.</summary>
+    public async Task<StorageTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new StorageTransaction(connection, transaction, _time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
+            """, cancellationToken);
+
+        await using // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
+            var transaction = connection.BeginTransaction(deferred: false);
+        await using var read = new SqliteCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", connection, transaction);
+        var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in Migrations.All.Where(m => m.Version > current))
+        {
+            await using var apply = new SqliteCommand(sql, connection, transaction);
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+            await using var record = new SqliteCommand("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", connection, transaction);
+            record.Parameters.AddWithValue("@v", version);
+            record.Parameters.AddWithValue("@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            LogMigrationApplied(version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version}")]
+    private partial void LogMigrationApplied(int version);
+}

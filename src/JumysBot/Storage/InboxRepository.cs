@@ -1,0 +1,48 @@
+namespace JumysBot.Storage;
+
+/// <summary>
+/// Every update is written here, keyed by its update_id, before Telegram is told it arrived.
+/// A redelivered update hits the key and is dropped; an unhandled one is replayed after a restart.
+/// </summary>
+public sealed class InboxRepository
+{
+    private readonly StorageTransaction _tx;
+
+    internal InboxRepository(StorageTransaction tx) => _tx = tx;
+
+    /// <returns>False when the update was already there (a redelivery).</returns>
+    public async Task<bool> TryAddAsync(long updateId, long? chatId, string payload, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@id, @chat, @payload, @now)
+            ON CONFLICT (update_id) DO NOTHING
+            """,
+            ("@id", updateId), ("@chat", chatId), ("@payload", payload), ("@now", _tx.Now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Marks the update handled and drops its text: the inbox keeps no personal data once it is done.</summary>
+    public async Task MarkHandledAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE inbox SET handled_at = @now, payload = NULL, attempts = attempts + 1 WHERE update_id = @id",
+            ("@id", updateId), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Updates stored but not yet handled (a crash or a stop came first), oldest first.</summary>
+    public async Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id LIMIT @limit", ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pending = new List<(long, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+        }
+
+        return pending;
+    }
+}

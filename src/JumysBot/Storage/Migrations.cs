@@ -1,0 +1,54 @@
+namespace JumysBot.Storage;
+
+/// <summary>
+/// The schema, version by version. Applied in order at start; a shipped migration is never edited, only followed.
+/// SQL stays portable to PostgreSQL: 64-bit integers, ISO text, <c>ON CONFLICT</c>, unix milliseconds for time.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<(int Version, string Sql)> All { get; } =
+    [
+        (1, """
+            CREATE TABLE inbox (
+                update_id   BIGINT PRIMARY KEY,
+                chat_id     BIGINT NULL,
+                payload     TEXT NULL,
+                received_at BIGINT NOT NULL,
+                handled_at  BIGINT NULL,
+                attempts    INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX inbox_pending ON inbox (update_id) WHERE handled_at IS NULL;
+
+            CREATE TABLE people (
+                id         BIGINT PRIMARY KEY,
+                language   TEXT NULL,
+                role       TEXT NULL,
+                is_active  INTEGER NOT NULL DEFAULT 1,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+
+            CREATE TABLE conversations (
+                chat_id    BIGINT PRIMARY KEY,
+                step       TEXT NOT NULL,
+                data       TEXT NULL,
+                updated_at BIGINT NOT NULL
+            );
+
+            CREATE TABLE outbox (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                chat_id     BIGINT NOT NULL,
+                priority    INTEGER NOT NULL,
+                payload     TEXT NOT NULL,
+                created_at  BIGINT NOT NULL,
+                not_before  BIGINT NULL,
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                sent_at     BIGINT NULL,
+                message_id  BIGINT NULL,
+                failed_at   BIGINT NULL,
+                last_error  TEXT NULL
+            );
+            CREATE INDEX outbox_pending ON outbox (priority, id) WHERE sent_at IS NULL AND failed_at IS NULL;
+            """),
+    ];
+}

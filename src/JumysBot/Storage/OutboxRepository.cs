@@ -1,0 +1,88 @@
+using System.Text.Json;
+using JumysBot.Conversations;
+
+namespace JumysBot.Storage;
+
+/// <summary>Messages waiting to be sent. A row is written in the handler's transaction and marked sent exactly once.</summary>
+public sealed class OutboxRepository
+{
+    private readonly StorageTransaction _tx;
+
+    internal OutboxRepository(StorageTransaction tx) => _tx = tx;
+
+    public async Task AddAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var command = _tx.Command(
+            "INSERT INTO outbox (chat_id, priority, payload, created_at) VALUES (@chat, @priority, @payload, @now)",
+            ("@chat", message.ChatId),
+            ("@priority", (int)message.Priority),
+            ("@payload", JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage)),
+            ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Unsent rows, most urgent first, and within a priority in the order they were written.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            SELECT id, payload, attempts, not_before FROM outbox
+            WHERE sent_at IS NULL AND failed_at IS NULL
+            ORDER BY priority, id LIMIT @limit
+            """,
+            ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<OutboxItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = JsonSerializer.Deserialize(reader.GetString(1), StorageJsonContext.Default.OutgoingMessage)!;
+            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+        }
+
+        return items;
+    }
+
+    /// <returns>False when the row was already marked (it is never marked twice).</returns>
+    public async Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1 WHERE id = @id AND sent_at IS NULL",
+            ("@id", id), ("@message", messageId), ("@now", _tx.Now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task PostponeAsync(long id, long notBefore, string error, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE outbox SET not_before = @at, attempts = attempts + 1, last_error = @error WHERE id = @id",
+            ("@id", id), ("@at", notBefore), ("@error", error));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(long id, string error, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE outbox SET failed_at = @now, attempts = attempts + 1, last_error = @error WHERE id = @id",
+            ("@id", id), ("@error", error), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A person who blocked the bot gets nothing more: their unsent messages are dropped.</summary>
+    public async Task DropPendingForChatAsync(long chatId, string reason, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE outbox SET failed_at = @now, last_error = @reason WHERE chat_id = @chat AND sent_at IS NULL AND failed_at IS NULL",
+            ("@chat", chatId), ("@reason", reason), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
+
+/// <summary>An outbox row: the message, how often it was tried, and the earliest time to try again.</summary>
+public sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, long? NotBefore);

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace JumysBot.Storage;
+
+/// <summary>
+/// One unit of work: every repository it hands out writes inside the same transaction,
+/// so a conversation step, its outgoing messages and the handled inbox row commit together or not at all.
+/// </summary>
+public sealed class StorageTransaction : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+
+    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        Now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        People = new PeopleRepository(this);
+        Conversations = new ConversationRepository(this);
+        Inbox = new InboxRepository(this);
+        Outbox = new OutboxRepository(this);
+    }
+
+    /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
+    public long Now { get; }
+
+    public PeopleRepository People { get; }
+
+    public ConversationRepository Conversations { get; }
+
+    public InboxRepository Inbox { get; }
+
+    public OutboxRepository Outbox { get; }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    internal SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

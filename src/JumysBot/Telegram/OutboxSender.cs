@@ -1,0 +1,136 @@
+using JumysBot.Conversations;
+using JumysBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace JumysBot.Telegram;
+
+/// <summary>
+/// Delivers the outbox in order: most urgent first, each chat's messages in the order they were written.
+/// A row is marked sent exactly once; 429 waits for <c>retry_after</c>, 5xx and network errors back off,
+/// 403 (the person blocked the bot) stops everything for that chat.
+/// </summary>
+public sealed partial class OutboxSender(
+    BotDatabase database,
+    IMessageChannel channel,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    private const int BatchSize = 100;
+    private const int MaxAttempts = 12;
+    private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends what is due now.</summary>
+    /// <returns>How many messages were sent.</returns>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboxItem> pending;
+        await using (var read = await database.BeginAsync(cancellationToken))
+        {
+            pending = await read.Outbox.PendingAsync(BatchSize, cancellationToken);
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var heldBack = new HashSet<long>();
+        var sent = 0;
+        foreach (var item in pending)
+        {
+            var chatId = item.Message.ChatId;
+            if (heldBack.Contains(chatId) || item.NotBefore > now)
+            {
+                // Nothing overtakes a message that is waiting: the chat's order is kept.
+                heldBack.Add(chatId);
+                continue;
+            }
+
+            if (await TrySendAsync(item, cancellationToken))
+            {
+                sent++;
+            }
+            else
+            {
+                heldBack.Add(chatId);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> TrySendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        long? messageId;
+        try
+        {
+            messageId = await channel.SendAsync(item.Message, cancellationToken);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+            LogThrottled(item.Id, wait.TotalSeconds);
+            await PostponeAsync(item, wait, "429", cancellationToken);
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            LogBlocked(item.Message.ChatId);
+            await using var tx = await database.BeginAsync(cancellationToken);
+            await tx.People.MarkInactiveAsync(item.Message.ChatId, cancellationToken);
+            await tx.Outbox.DropPendingForChatAsync(item.Message.ChatId, "403", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
+        {
+            // The request itself is wrong; sending it again cannot help.
+            LogRejected(item.Id, e.ErrorCode, e.Description);
+            await using var tx = await database.BeginAsync(cancellationToken);
+            await tx.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode}: {e.Description}", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return false;
+        }
+        catch (RequestException e)
+        {
+            await PostponeAsync(item, Backoff(item.Attempts), e is ApiRequestException api ? api.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "network", cancellationToken);
+            return false;
+        }
+
+        await using (var tx = await database.BeginAsync(cancellationToken))
+        {
+            await tx.Outbox.MarkSentAsync(item.Id, messageId, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task PostponeAsync(OutboxItem item, TimeSpan wait, string error, CancellationToken cancellationToken)
+    {
+        await using var tx = await database.BeginAsync(cancellationToken);
+        if (item.Attempts + 1 >= MaxAttempts)
+        {
+            LogGaveUp(item.Id, item.Attempts + 1);
+            await tx.Outbox.MarkFailedAsync(item.Id, error, cancellationToken);
+        }
+        else
+        {
+            await tx.Outbox.PostponeAsync(item.Id, time.GetUtcNow().Add(wait).ToUnixTimeMilliseconds(), error, cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(_maxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked to slow down; outbox row {RowId} waits {Seconds} s")]
+    private partial void LogThrottled(long rowId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} blocked the bot; nothing more is sent there")]
+    private partial void LogBlocked(long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram rejected outbox row {RowId} with {ErrorCode}: {Description}")]
+    private partial void LogRejected(long rowId, int errorCode, string description);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on outbox row {RowId} after {Attempts} attempts")]
+    private partial void LogGaveUp(long rowId, int attempts);
+}

@@ -1,0 +1,5 @@
+using JumysBot.Telegram.Types;
+
+namespace JumysBot.Telegram.Requests;
+
+public sealed record GetMeRequest() : RequestBase<User>("getMe");
