@@ -25,7 +25,11 @@ public sealed class TelegramBotClient : ITelegramBotClient
             throw new ArgumentException("Telegram:BotToken is not configured.", nameof(options));
         }
 
-        ArgumentNullException.ThrowIfNull(settings.ApiBaseUrl, "Telegram:ApiBaseUrl");
+        if (settings.ApiBaseUrl is not { IsAbsoluteUri: true })
+        {
+            throw new ArgumentException("Telegram:ApiBaseUrl must be an absolute URL.", nameof(options));
+        }
+
         _httpClient = httpClient;
         _botUrl = $"{settings.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/bot{settings.BotToken}/";
     }

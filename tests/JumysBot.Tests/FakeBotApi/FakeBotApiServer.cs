@@ -1,0 +1,256 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JumysBot.Tests.FakeBotApi;
+
+/// <summary>
+/// A Telegram Bot API stand-in on 127.0.0.1: hands out queued updates through long polling, records every call,
+/// answers sends with a message, and can be told to fail the next calls of a method.
+/// </summary>
+public sealed class FakeBotApiServer : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-TOKEN";
+
+    private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly List<ApiCall> _calls = [];
+    private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
+    private readonly SemaphoreSlim _updateArrived = new(0);
+    private readonly SemaphoreSlim _callArrived = new(0);
+    private long _nextUpdateId = 1000;
+    private int _nextMessageId = 1;
+
+    private FakeBotApiServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<ApiCall> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public static async Task<FakeBotApiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeBotApiServer(app);
+        app.MapPost("/bot{token}/{method}", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = new Uri(address);
+        return server;
+    }
+
+    /// <summary>Queues an update (the <c>update_id</c> is added when missing) and returns its id.</summary>
+    public long Enqueue(JsonObject update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        lock (_gate)
+        {
+            if (update["update_id"] is null)
+            {
+                update["update_id"] = ++_nextUpdateId;
+            }
+
+            _updates.Add(update);
+        }
+
+        _updateArrived.Release();
+        return update["update_id"]!.GetValue<long>();
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with this status and body.</summary>
+    public void FailNext(string method, int status, string body, int times = 1)
+    {
+        lock (_gate)
+        {
+            if (!_failures.TryGetValue(method, out var queue))
+            {
+                _failures[method] = queue = new Queue<(int, string)>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue((status, body));
+            }
+        }
+    }
+
+    public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    /// <summary>Waits until a recorded call matches; fails the test with what was seen if none comes in time.</summary>
+    public async Task<ApiCall> WaitForCallAsync(Func<ApiCall, bool> match, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = Calls.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No call {what} arrived. Calls seen:{Environment.NewLine}"
+                    + string.Join(Environment.NewLine, Calls.Select(c => $"  {c.Method} {c.Body.ToJsonString()}")));
+            }
+
+            await _callArrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string token, string method)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        if (token != Token)
+        {
+            await WriteAsync(context, 401, """{"ok":false,"error_code":401,"description":"Unauthorized"}""");
+            return;
+        }
+
+        (int Status, string Body)? failure = null;
+        lock (_gate)
+        {
+            if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
+            {
+                failure = queue.Dequeue();
+            }
+
+            if (method != "getUpdates")
+            {
+                _calls.Add(new ApiCall(method, body, failure?.Status ?? 200));
+            }
+        }
+
+        _callArrived.Release();
+        if (failure is { } f)
+        {
+            await WriteAsync(context, f.Status, f.Body);
+            return;
+        }
+
+        var result = method switch
+        {
+            "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
+            "sendMessage" or "editMessageText" or "sendVenue" or "sendDocument" or "editMessageReplyMarkup" => SentMessage(body),
+            "getMe" => JsonNode.Parse("""{"id":123456,"is_bot":true,"first_name":"JumysBot","username":"jumys_test_bot"}"""),
+            _ => JsonValue.Create(true),
+        };
+        await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
+    }
+
+    private async Task<JsonNode> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        var offset = body["offset"]?.GetValue<long>() ?? 0;
+        var timeout = TimeSpan.FromSeconds(body["timeout"]?.GetValue<int>() ?? 0);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (_gate)
+            {
+                // Like Telegram: an offset confirms every update below it, and they are forgotten.
+                _updates.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset);
+                if (_updates.Count > 0)
+                {
+                    return new JsonArray([.. _updates.Take(100).Select(u => u.DeepClone())]);
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || aborted.IsCancellationRequested)
+            {
+                return new JsonArray();
+            }
+
+            try
+            {
+                await _updateArrived.WaitAsync(left, aborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return new JsonArray();
+            }
+        }
+    }
+
+    private JsonObject SentMessage(JsonObject body)
+    {
+        var messageId = Interlocked.Increment(ref _nextMessageId);
+        return new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = body["chat_id"]?.DeepClone(), ["type"] = "private" },
+            ["text"] = body["text"]?.DeepClone(),
+        };
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var fields = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                fields[key] = value.ToString();
+            }
+
+            return fields;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _updateArrived.Dispose();
+        _callArrived.Dispose();
+    }
+}
+
+/// <summary>One recorded Bot API call: its method, its JSON (or form fields), and the status the fake answered.</summary>
+public sealed record ApiCall(string Method, JsonObject Body, int Status)
+{
+    public long? ChatId => Body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public string? Text => Body["text"]?.GetValue<string>();
+
+    /// <summary>The inline buttons' labels and data, row by row flattened.</summary>
+    public IReadOnlyList<(string Label, string Data)> Buttons =>
+        Body["reply_markup"]?["inline_keyboard"] is JsonArray rows
+            ? [.. rows.SelectMany(r => r!.AsArray()).Select(b => (b!["text"]!.GetValue<string>(), b["callback_data"]?.GetValue<string>() ?? ""))]
+            : [];
+
+    public override string ToString() => $"{Method} {Body.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}";
+}

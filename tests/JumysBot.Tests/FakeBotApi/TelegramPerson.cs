@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+
+namespace JumysBot.Tests.FakeBotApi;
+
+/// <summary>A virtual person in a private chat with the bot: sends what a person would, reads what the bot sent.</summary>
+public sealed class TelegramPerson(FakeBotApiServer api, long id, string? languageCode, string firstName = "Айгүл")
+{
+    private int _nextMessageId = 1;
+    private int _seen;
+
+    public long Id { get; } = id;
+
+    /// <summary>Everything the bot sent to this person so far.</summary>
+    public IReadOnlyList<ApiCall> Received => [.. api.CallsOf("sendMessage").Where(c => c.ChatId == Id && c.Status == 200)];
+
+    public ApiCall LastMessage => Received[^1];
+
+    public long Sends(string text) => Send(new JsonObject { ["text"] = text });
+
+    public long Send(JsonObject content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var message = new JsonObject
+        {
+            ["message_id"] = _nextMessageId++,
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = Id, ["type"] = "private", ["first_name"] = firstName },
+            ["from"] = From(),
+        };
+        foreach (var (key, value) in content)
+        {
+            message[key] = value?.DeepClone();
+        }
+
+        return api.Enqueue(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>Taps the button with this label on the latest message that has it.</summary>
+    public long Presses(string label)
+    {
+        var message = Received.LastOrDefault(m => m.Buttons.Any(b => b.Label == label))
+            ?? throw new InvalidOperationException($"No message to {Id} has a button «{label}». Last: {(Received.Count > 0 ? LastMessage : null)}");
+        return PressesData(message.Buttons.First(b => b.Label == label).Data);
+    }
+
+    /// <summary>Sends a callback query with this data, as a forged or stale button would.</summary>
+    public long PressesData(string data) => api.Enqueue(new JsonObject
+    {
+        ["callback_query"] = new JsonObject
+        {
+            ["id"] = $"cb-{Id}-{Guid.NewGuid():N}",
+            ["from"] = From(),
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = 1,
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = Id, ["type"] = "private" },
+            },
+            ["chat_instance"] = "ci",
+            ["data"] = data,
+        },
+    });
+
+    /// <summary>Waits for the next message from the bot after those already read, and returns it.</summary>
+    public async Task<ApiCall> ReadsAsync()
+    {
+        var index = _seen;
+        await api.WaitForCallAsync(_ => Received.Count > index, $"sendMessage #{index + 1} to {Id}");
+        _seen = index + 1;
+        return Received[index];
+    }
+
+    /// <summary>Waits until the bot sent a message containing <paramref name="text"/>, reading past earlier ones.</summary>
+    public async Task<ApiCall> ReadsUntilAsync(string text)
+    {
+        while (true)
+        {
+            var message = await ReadsAsync();
+            if (message.Text?.Contains(text, StringComparison.Ordinal) == true)
+            {
+                return message;
+            }
+        }
+    }
+
+    private JsonObject From()
+    {
+        var from = new JsonObject { ["id"] = Id, ["is_bot"] = false, ["first_name"] = firstName };
+        if (languageCode is not null)
+        {
+            from["language_code"] = languageCode;
+        }
+
+        return from;
+    }
+}
