@@ -42,7 +42,9 @@ public static class BotRegistration
             return builder;
         }
 
+        // The token is part of every request path: the factory's request logging would write it to the log.
         services.AddHttpClient(nameof(TelegramBotClient))
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .ConfigureHttpClient((sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));

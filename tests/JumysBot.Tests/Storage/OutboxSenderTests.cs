@@ -1,0 +1,117 @@
+using JumysBot.Conversations;
+using JumysBot.Telegram;
+using JumysBot.Telegram.Types;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JumysBot.Tests.Storage;
+
+/// <summary>The sender with a real database and a recording channel that fails as told.</summary>
+public sealed class OutboxSenderTests
+{
+    private static readonly CancellationToken _none = CancellationToken.None;
+
+    [Fact]
+    public async Task A_throttled_chat_keeps_its_order_while_other_chats_go_on()
+    {
+        var time = new ManualTimeProvider();
+        var database = await TestDatabase.CreateAsync(time: time);
+        await AddAsync(database, (1, "1a"), (1, "1b"), (2, "2a"));
+        var channel = new RecordingChannel { FailWith = { ["1a"] = new ApiRequestException("Too Many Requests", 429, new ResponseParameters { RetryAfter = 3 }) } };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
+
+        Assert.Equal(1, await sender.SendDueAsync(_none));
+        Assert.Equal(["2a"], channel.Sent);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, await sender.SendDueAsync(_none));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await sender.SendDueAsync(_none));
+        Assert.Equal(["2a", "1a", "1b"], channel.Sent);
+    }
+
+    [Fact]
+    public async Task A_request_telegram_rejects_is_not_retried_forever()
+    {
+        var time = new ManualTimeProvider();
+        var database = await TestDatabase.CreateAsync(time: time);
+        await AddAsync(database, (1, "bad"), (1, "next"));
+        var channel = new RecordingChannel { FailWith = { ["bad"] = new ApiRequestException("Bad Request: message is too long", 400) } };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
+
+        await sender.SendDueAsync(_none);
+        await sender.SendDueAsync(_none);
+
+        Assert.Equal(["next"], channel.Sent);
+        await using var tx = await database.BeginAsync(_none);
+        Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
+    }
+
+    [Fact]
+    public async Task Network_failures_back_off_and_then_give_up_rather_than_loop()
+    {
+        var time = new ManualTimeProvider();
+        var database = await TestDatabase.CreateAsync(time: time);
+        await AddAsync(database, (1, "never"));
+        var channel = new RecordingChannel { AlwaysFail = { "never" } };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
+
+        for (var round = 0; round < 30; round++)
+        {
+            await sender.SendDueAsync(_none);
+            time.Advance(TimeSpan.FromMinutes(6));
+        }
+
+        Assert.InRange(channel.Attempts, 2, 12);
+        await using var tx = await database.BeginAsync(_none);
+        Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 8)]
+    [InlineData(50, 300)]
+    public void Backoff_doubles_and_is_capped(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxSender.Backoff(attempts));
+
+    private static async Task AddAsync(JumysBot.Storage.BotDatabase database, params (long Chat, string Text)[] messages)
+    {
+        await using var tx = await database.BeginAsync(_none);
+        foreach (var (chat, text) in messages)
+        {
+            await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = chat, Text = text }, _none);
+        }
+
+        await tx.CommitAsync(_none);
+    }
+
+    private sealed class RecordingChannel : IMessageChannel
+    {
+        public Dictionary<string, Exception> FailWith { get; } = [];
+
+        public HashSet<string> AlwaysFail { get; } = [];
+
+        public List<string> Sent { get; } = [];
+
+        public int Attempts { get; private set; }
+
+        public Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            if (FailWith.Remove(message.Text, out var error))
+            {
+                throw error;
+            }
+
+            if (AlwaysFail.Contains(message.Text))
+            {
+                throw new RequestException("connection refused");
+            }
+
+            Sent.Add(message.Text);
+            return Task.FromResult<long?>(Sent.Count);
+        }
+
+        public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,19 @@
+using JumysBot.Storage;
+using JumysBot.Tests.FakeBotApi;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Tests.Storage;
+
+internal static class TestDatabase
+{
+    public static async Task<BotDatabase> CreateAsync(string? path = null, TimeProvider? time = null)
+    {
+        var database = new BotDatabase(
+            Options.Create(new StorageOptions { Path = path ?? TempDatabase.NewPath() }),
+            time ?? TimeProvider.System,
+            NullLogger<BotDatabase>.Instance);
+        await database.MigrateAsync(CancellationToken.None);
+        return database;
+    }
+}

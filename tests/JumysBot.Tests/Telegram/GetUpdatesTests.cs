@@ -1,0 +1,136 @@
+using JumysBot.Telegram;
+using JumysBot.Telegram.Types;
+
+namespace JumysBot.Tests.Telegram;
+
+public class GetUpdatesTests
+{
+    private const string PrivateChat = """{"id":5000000001,"type":"private","first_name":"Айгүл"}""";
+    private const string Person = """{"id":5000000001,"is_bot":false,"first_name":"Айгүл","language_code":"kk"}""";
+
+    [Fact]
+    public async Task Sends_offset_timeout_and_allowed_updates_by_their_api_names()
+    {
+        await using var server = await LoopbackApiServer.StartAsync();
+        server.ReplyOk("[]");
+
+        var updates = await server.CreateClient().GetUpdates(
+            offset: 3_000_000_000,
+            timeout: 25,
+            allowedUpdates: [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember]);
+
+        Assert.Empty(updates);
+        var json = server.LastRequest.Json;
+        Assert.Equal(3_000_000_000, json.GetProperty("offset").GetInt64());
+        Assert.Equal(25, json.GetProperty("timeout").GetInt32());
+        Assert.False(json.TryGetProperty("limit", out _));
+        Assert.Equal(
+            ["message", "edited_message", "callback_query", "my_chat_member"],
+            json.GetProperty("allowed_updates").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Reads_a_text_message_ignoring_fields_and_update_kinds_it_does_not_know()
+    {
+        await using var server = await LoopbackApiServer.StartAsync();
+        server.ReplyOk(WithPeople("""
+            [
+              {"update_id":100,"message":{"message_id":1,"date":1700000000,"chat":CHAT,"from":PERSON,
+                "text":"/start","entities":[{"type":"bot_command","offset":0,"length":6}],"some_future_field":{"x":[1,2]}}},
+              {"update_id":101,"message_reaction":{"chat":CHAT,"message_id":1,"date":1700000001,
+                "old_reaction":[],"new_reaction":[{"type":"emoji","emoji":"👍"}]}},
+              {"update_id":102,"message":{"message_id":2,"date":1700000002,"chat":{"id":-100777,"type":"a_future_chat_type"}}}
+            ]
+            """));
+
+        var updates = await server.CreateClient().GetUpdates();
+
+        Assert.Equal([100L, 101L, 102L], updates.Select(u => u.Id));
+        Assert.Equal([UpdateType.Message, UpdateType.Unknown, UpdateType.Message], updates.Select(u => u.Type));
+        var message = updates[0].Message!;
+        Assert.Equal("/start", message.Text);
+        Assert.Equal(5000000001, message.From!.Id);
+        Assert.Equal("kk", message.From.LanguageCode);
+        Assert.Equal(ChatType.Private, message.Chat.Type);
+        Assert.Equal(ChatType.Unknown, updates[2].Message!.Chat.Type);
+    }
+
+    [Fact]
+    public async Task Reads_a_callback_query()
+    {
+        await using var server = await LoopbackApiServer.StartAsync();
+        server.ReplyOk(WithPeople("""
+            [{"update_id":7,"callback_query":{"id":"4382bfdwdsb323b2d9","from":PERSON,"chat_instance":"-5318008",
+              "data":"m:grant","message":{"message_id":55,"date":1700000000,"chat":CHAT,"text":"Выберите"}}}]
+            """));
+
+        var update = Assert.Single(await server.CreateClient().GetUpdates());
+
+        Assert.Equal(UpdateType.CallbackQuery, update.Type);
+        var query = update.CallbackQuery!;
+        Assert.Equal("4382bfdwdsb323b2d9", query.Id);
+        Assert.Equal("m:grant", query.Data);
+        Assert.Equal(5000000001, query.From.Id);
+        Assert.Equal(55, query.Message!.Id);
+    }
+
+    [Fact]
+    public async Task Reads_contact_location_voice_and_photo_messages()
+    {
+        await using var server = await LoopbackApiServer.StartAsync();
+        server.ReplyOk(WithPeople("""
+            [
+              {"update_id":1,"message":{"message_id":1,"date":1,"chat":CHAT,"from":PERSON,
+                "contact":{"phone_number":"+77011234567","first_name":"Айгүл","user_id":5000000001}}},
+              {"update_id":2,"message":{"message_id":2,"date":2,"chat":CHAT,
+                "location":{"latitude":49.8047,"longitude":73.1094,"horizontal_accuracy":25.5}}},
+              {"update_id":3,"message":{"message_id":3,"date":3,"chat":CHAT,
+                "voice":{"file_id":"AwACAgIAAxkB","file_unique_id":"AgADBAAD","duration":12,"mime_type":"audio/ogg","file_size":48213}}},
+              {"update_id":4,"message":{"message_id":4,"date":4,"chat":CHAT,"caption":"справка",
+                "photo":[{"file_id":"small","file_unique_id":"s","width":90,"height":67},{"file_id":"big","file_unique_id":"b","width":1280,"height":960}]}}
+            ]
+            """));
+
+        var updates = await server.CreateClient().GetUpdates();
+
+        var contact = updates[0].Message!.Contact!;
+        Assert.Equal("+77011234567", contact.PhoneNumber);
+        Assert.Equal(5000000001, contact.UserId);
+        var location = updates[1].Message!.Location!;
+        Assert.Equal(49.8047, location.Latitude);
+        Assert.Equal(73.1094, location.Longitude);
+        Assert.Equal(25.5, location.HorizontalAccuracy);
+        var voice = updates[2].Message!.Voice!;
+        Assert.Equal("AwACAgIAAxkB", voice.FileId);
+        Assert.Equal(12, voice.Duration);
+        Assert.Equal(48213, voice.FileSize);
+        var photo = updates[3].Message!;
+        Assert.Equal("справка", photo.Caption);
+        Assert.Equal("big", photo.Photo![^1].FileId);
+    }
+
+    [Fact]
+    public async Task Reads_the_bot_being_blocked_and_a_group_migration()
+    {
+        await using var server = await LoopbackApiServer.StartAsync();
+        server.ReplyOk(WithPeople("""
+            [
+              {"update_id":1,"my_chat_member":{"chat":CHAT,"from":PERSON,"date":5,
+                "old_chat_member":{"status":"member","user":{"id":1,"is_bot":true,"first_name":"JumysBot"}},
+                "new_chat_member":{"status":"kicked","until_date":0,"user":{"id":1,"is_bot":true,"first_name":"JumysBot"}}}},
+              {"update_id":2,"message":{"message_id":9,"date":6,"chat":{"id":-4000000001,"type":"group","title":"Консультанты"},
+                "migrate_to_chat_id":-1001234567890123}}
+            ]
+            """));
+
+        var updates = await server.CreateClient().GetUpdates();
+
+        Assert.Equal(UpdateType.MyChatMember, updates[0].Type);
+        Assert.Equal("kicked", updates[0].MyChatMember!.NewChatMember.Status);
+        Assert.Equal(-1001234567890123, updates[1].Message!.MigrateToChatId);
+    }
+
+    /// <summary>Puts the sample private chat and person in place of CHAT and PERSON.</summary>
+    private static string WithPeople(string json) =>
+        json.Replace("CHAT", PrivateChat, StringComparison.Ordinal).Replace("PERSON", Person, StringComparison.Ordinal);
+}

@@ -1,0 +1,3 @@
+namespace JumysBot.Tests.Telegram;
+
+public sealed record RecordedFile(string FileName, byte[] Content);
