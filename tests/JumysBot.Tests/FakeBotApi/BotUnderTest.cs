@@ -26,12 +26,18 @@ public sealed class BotUnderTest : IAsyncDisposable
         FakeBotApiServer api,
         string? databasePath = null,
         Action<IServiceCollection>? configureServices = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         databasePath ??= TempDatabase.NewPath();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Telegram:BotToken"] = FakeBotApiServer.Token,

@@ -1,0 +1,22 @@
+# JumysBot: build with the .NET SDK, run on the ASP.NET runtime as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/JumysBot/JumysBot.csproj src/JumysBot/
+RUN dotnet restore src/JumysBot/JumysBot.csproj
+COPY src/ src/
+COPY localization/ localization/
+RUN dotnet publish src/JumysBot/JumysBot.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Kazakh culture data comes from ICU, which this image keeps: globalization stays on.
+ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
+    Storage__Path=/data/jumysbot.db \
+    ASPNETCORE_URLS=http://+:8080
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+USER $APP_UID
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "JumysBot.dll"]

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.EndToEnd;
+
+public sealed class LoggingTests
+{
+    [Fact]
+    public async Task Nothing_personal_and_no_token_reaches_the_log_even_at_trace_level()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        var logs = new CapturedLogs();
+        await using (var bot = await BotUnderTest.StartAsync(api, logs: logs))
+        {
+            var person = new TelegramPerson(api, 7001, "ru", firstName: "Гульнара");
+            person.Sends("/start");
+            await person.ReadsUntilAsync("Расскажите, кто вы");
+            person.Sends("Меня зовут Гульнара Сейткали, телефон 87011234567");
+            person.Send(new JsonObject { ["contact"] = new JsonObject { ["phone_number"] = "+77017654321", ["first_name"] = "Гульнара", ["user_id"] = 7001 } });
+            await person.ReadsUntilAsync("Я понимаю");
+            await person.ReadsUntilAsync("Расскажите, кто вы");
+        }
+
+        Assert.NotEmpty(logs.Lines);
+        var log = string.Join('\n', logs.Lines);
+        Assert.DoesNotContain(FakeBotApiServer.Token, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Гульнара", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("87011234567", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("7654321", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Меня зовут", log, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.Hosting;
+
+/// <summary>The contracts an operator relies on, checked on the real executable.</summary>
+public sealed class AppProcessTests
+{
+    [Fact]
+    public async Task Without_a_token_it_says_so_in_one_line_and_chats_in_the_terminal_until_input_ends()
+    {
+        using var app = AppProcess.Start(new Dictionary<string, string> { ["Storage__Path"] = TempDatabase.NewPath() });
+
+        await app.TypeAsync("2", "4", "/mydata");
+        app.CloseInput();
+
+        Assert.Equal(0, await app.WaitForExitAsync());
+        var lines = app.Output.Split('\n');
+        Assert.StartsWith("Telegram:BotToken is not set", lines[0]);
+        Assert.Contains("Кто вы: Не хочу указывать.", app.Output);
+        Assert.DoesNotContain("info:", app.Output);
+    }
+
+    [Fact]
+    public async Task With_a_token_and_an_api_url_it_answers_start_over_http_in_the_persons_language()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = FakeBotApiServer.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Telegram__PollingTimeoutSeconds"] = "1",
+            ["Storage__Path"] = TempDatabase.NewPath(),
+        });
+        var person = new TelegramPerson(api, 8001, "kk");
+
+        person.Sends("/start");
+
+        var greeting = await person.ReadsAsync();
+        Assert.Contains("Сәлеметсіз бе", greeting.Text);
+        Assert.Contains(api.Calls, c => c.Method == "deleteWebhook");
+    }
+
+    [Fact]
+    public async Task A_broken_content_file_is_refused_at_start_with_a_message_that_names_it()
+    {
+        var content = Directory.CreateTempSubdirectory("jumysbot-content").FullName;
+        await File.WriteAllTextAsync(Path.Combine(content, "strings.ru.yaml"), "start:\n  greeting: Привет\n");
+        await File.WriteAllTextAsync(Path.Combine(content, "strings.kk.yaml"), "start:\n  other: Сәлем\n");
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Bot__ContentPath"] = content,
+            ["Storage__Path"] = TempDatabase.NewPath(),
+        });
+        app.CloseInput();
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains("'start.greeting' is missing in strings.kk.yaml", app.Errors);
+        Assert.DoesNotContain("   at ", app.Errors);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace JumysBot.Tests.Hosting;
+
+/// <summary>What the Dockerfile relies on, checked without a Docker engine: the files it copies and the publish output.</summary>
+public sealed partial class PublishTests
+{
+    private static readonly string _repository = FindRepository();
+
+    [Fact]
+    public void Every_file_the_dockerfile_copies_from_the_repository_exists()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(_repository, "Dockerfile"));
+        var sources = CopyPattern().Matches(dockerfile).SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1]).ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.True(
+            File.Exists(Path.Combine(_repository, source)) || Directory.Exists(Path.Combine(_repository, source)), $"{source} is missing"));
+        Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("Storage__Path=/data/jumysbot.db", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("VOLUME /data", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_published_app_carries_its_content()
+    {
+        var output = Directory.CreateTempSubdirectory("jumysbot-publish").FullName;
+        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(_repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "-o", output, "--nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var publish = Process.Start(start)!;
+        var log = await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+
+        Assert.True(publish.ExitCode == 0, log);
+        Assert.True(File.Exists(Path.Combine(output, "JumysBot.dll")));
+        Assert.True(File.Exists(Path.Combine(output, "localization", "strings.ru.yaml")));
+        Assert.True(File.Exists(Path.Combine(output, "localization", "strings.kk.yaml")));
+    }
+
+    private static string FindRepository()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Bot.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"^COPY (?!--from)(.+)$", RegexOptions.Multiline)]
+    private static partial Regex CopyPattern();
+}
