@@ -25,20 +25,21 @@ public sealed partial class PublishTests
     [Fact]
     public async Task The_published_app_carries_its_content()
     {
-        var output = Directory.CreateTempSubdirectory("jumysbot-publish").FullName;
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(_repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "-o", output, "--nologo"])
+        var folder = Directory.CreateTempSubdirectory("jumysbot-publish").FullName;
+        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(_repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "-o", folder, "--nologo"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var publish = Process.Start(start)!;
-        var log = await publish.StandardOutput.ReadToEndAsync();
+        var output = publish.StandardOutput.ReadToEndAsync();
+        var errors = publish.StandardError.ReadToEndAsync();
         await publish.WaitForExitAsync();
 
-        Assert.True(publish.ExitCode == 0, log);
-        Assert.True(File.Exists(Path.Combine(output, "JumysBot.dll")));
-        Assert.True(File.Exists(Path.Combine(output, "localization", "strings.ru.yaml")));
-        Assert.True(File.Exists(Path.Combine(output, "localization", "strings.kk.yaml")));
+        Assert.True(publish.ExitCode == 0, await output + await errors);
+        Assert.True(File.Exists(Path.Combine(folder, "JumysBot.dll")));
+        Assert.True(File.Exists(Path.Combine(folder, "localization", "strings.ru.yaml")));
+        Assert.True(File.Exists(Path.Combine(folder, "localization", "strings.kk.yaml")));
     }
 
     private static string FindRepository()
