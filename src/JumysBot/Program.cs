@@ -3,4 +3,4 @@ using JumysBot.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJumysBot();
 using var app = builder.Build();
-return await app.RunJumysBotAsync();
+return await app.RunJumysBotAsync(args);

@@ -7,6 +7,9 @@ public sealed record OutgoingMessage
 
     public required string Text { get; init; }
 
+    /// <summary>The text is Telegram HTML: every piece of content and user text in it is escaped.</summary>
+    public bool Html { get; init; }
+
     /// <summary>Buttons under the message, each pressed by tapping or by typing its number or words.</summary>
     public IReadOnlyList<IReadOnlyList<Choice>>? Buttons { get; init; }
 
@@ -14,7 +17,11 @@ public sealed record OutgoingMessage
 }
 
 /// <summary>A button: <see cref="Id"/> is the short callback data (at most 64 bytes), never the label.</summary>
-public sealed record Choice(string Id, string Label);
+public sealed record Choice(string Id, string Label)
+{
+    /// <summary>A button that opens this address instead of sending <see cref="Id"/>.</summary>
+    public Uri? Url { get; init; }
+}
 
 /// <summary>The sender's order: replies to people first, then consultant notifications, then reminders.</summary>
 public enum MessagePriority

@@ -1,13 +1,23 @@
+using JumysBot.Catalog;
 using JumysBot.Localization;
 
 namespace JumysBot.Conversations;
 
-/// <summary>What the bot keeps about a person before any consent: their language and who they said they are.</summary>
+/// <summary>
+/// What the bot keeps about a person outside any request: their language, and the answers they chose to give so
+/// the bot need not ask again. Every answer can be "prefer not to say".
+/// </summary>
 public sealed record Person(long Id)
 {
     public Language? Language { get; init; }
 
     public PersonRole? Role { get; init; }
+
+    public DisabilityGroup? DisabilityGroup { get; init; }
+
+    public AgeBand? AgeBand { get; init; }
+
+    public Goal? Goal { get; init; }
 
     /// <summary>False once the person blocked the bot; nothing more is sent to them.</summary>
     public bool IsActive { get; init; } = true;
@@ -18,5 +28,14 @@ public enum PersonRole
     PersonWithDisability,
     CarerOfChild,
     Other,
+    NotSaid,
+}
+
+public enum DisabilityGroup
+{
+    First,
+    Second,
+    Third,
+    Child,
     NotSaid,
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JumysBot.Catalog;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using JumysBot.Telegram.Types;
@@ -16,7 +17,7 @@ public sealed partial class UpdateProcessor(
     IConversationHandler conversation,
     IMessageChannel channel,
     OutboxSignal outboxSignal,
-    TextCatalog texts,
+    ContentStore content,
     ILogger<UpdateProcessor> logger)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ public sealed partial class UpdateProcessor(
             {
                 var person = await tx.People.FindAsync(input.UserId, cancellationToken);
                 var language = person?.Language ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
-                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = input.ChatId, Text = texts.Get(language, "error.apology") }, cancellationToken);
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = input.ChatId, Text = content.Current.Texts.Get(language, "error.apology") }, cancellationToken);
             }
 
             // Marked handled so a poisonous update is not replayed forever.

@@ -16,4 +16,7 @@ public sealed class BotOptions
 
     /// <summary>The folder with strings.*.yaml and the other content files; empty means the one beside the app.</summary>
     public string? ContentPath { get; set; }
+
+    /// <summary>Reload the content files when they change on disk.</summary>
+    public bool WatchContent { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
@@ -26,10 +27,17 @@ public static class BotRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<MoneyOptions>().BindConfiguration(MoneyOptions.SectionName);
+
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TextCatalogLoader.Load(ContentFolder(sp.GetRequiredService<IOptions<BotOptions>>().Value)));
+        services.AddSingleton<ContentStore>();
+        services.AddSingleton<Money>();
         services.AddSingleton<BotDatabase>();
-        services.AddSingleton<IConversationHandler, MainConversation>();
+        services.AddSingleton<IChoiceHandler, StartFlow>();
+        services.AddSingleton<IChoiceHandler, MainMenu>();
+        services.AddSingleton<IChoiceHandler, CatalogExplorer>();
+        services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
+        services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<StorageStartup>();
 
@@ -61,10 +69,18 @@ public static class BotRegistration
         return builder;
     }
 
-    /// <summary>Runs the bot: over Telegram when a token is set, otherwise as a chat in this terminal.</summary>
-    public static async Task<int> RunJumysBotAsync(this IHost app)
+    /// <summary>
+    /// Runs what the command line asks: <c>validate-content</c>, or the bot itself, over Telegram when a token is
+    /// set and otherwise as a chat in this terminal.
+    /// </summary>
+    public static async Task<int> RunJumysBotAsync(this IHost app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (args is [ValidateContentCommand.Name])
+        {
+            return ValidateContentCommand.Run(app.Services.GetRequiredService<IOptions<BotOptions>>().Value, Console.Out, Console.Error);
+        }
+
         try
         {
             if (app.Services.GetService<TerminalChat>() is { } terminal)
@@ -88,9 +104,4 @@ public static class BotRegistration
             return 1;
         }
     }
-
-    private static string ContentFolder(BotOptions options) =>
-        string.IsNullOrWhiteSpace(options.ContentPath)
-            ? Path.Combine(AppContext.BaseDirectory, "localization")
-            : Path.GetFullPath(options.ContentPath);
 }

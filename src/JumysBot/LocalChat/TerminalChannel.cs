@@ -1,9 +1,11 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using JumysBot.Conversations;
 
 namespace JumysBot.LocalChat;
 
 /// <summary>Prints the bot's messages in the terminal, each button numbered so that typing the number presses it.</summary>
-public sealed class TerminalChannel(TextWriter output) : IMessageChannel
+public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
 {
     private long _nextMessageId;
 
@@ -14,13 +16,16 @@ public sealed class TerminalChannel(TextWriter output) : IMessageChannel
     {
         ArgumentNullException.ThrowIfNull(message);
         await output.WriteLineAsync();
-        await output.WriteLineAsync(message.Text.AsMemory(), cancellationToken);
+        var text = message.Html ? WebUtility.HtmlDecode(Tag().Replace(message.Text, "")) : message.Text;
+        await output.WriteLineAsync(text.AsMemory(), cancellationToken);
         if (message.Buttons is { Count: > 0 } rows)
         {
             LastChoices = [.. rows.SelectMany(row => row)];
             for (var i = 0; i < LastChoices.Count; i++)
             {
-                await output.WriteLineAsync($"  {i + 1}. {LastChoices[i].Label}".AsMemory(), cancellationToken);
+                var choice = LastChoices[i];
+                var line = choice.Url is null ? $"  {i + 1}. {choice.Label}" : $"  {i + 1}. {choice.Label}: {choice.Url}";
+                await output.WriteLineAsync(line.AsMemory(), cancellationToken);
             }
         }
 
@@ -29,4 +34,7 @@ public sealed class TerminalChannel(TextWriter output) : IMessageChannel
     }
 
     public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using JumysBot.Conversations;
-using JumysBot.Localization;
+using JumysBot.Catalog;
 using JumysBot.Storage;
 using JumysBot.Telegram;
 using JumysBot.Telegram.Types;
@@ -17,7 +17,7 @@ namespace JumysBot.LocalChat;
 public sealed class TerminalChat(
     BotDatabase database,
     IConversationHandler conversation,
-    TextCatalog texts,
+    ContentStore content,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -33,7 +33,7 @@ public sealed class TerminalChat(
         await database.MigrateAsync(cancellationToken);
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
-        var processor = new UpdateProcessor(database, conversation, channel, signal, texts, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JumysBot.Conversations;
 
 namespace JumysBot.Storage;
@@ -10,11 +11,19 @@ public sealed class ConversationRepository
 
     public async Task<ConversationState?> FindAsync(long chatId, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command("SELECT step, data FROM conversations WHERE chat_id = @chat", ("@chat", chatId));
+        await using var command = _tx.Command("SELECT step, data, screen FROM conversations WHERE chat_id = @chat", ("@chat", chatId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
-            : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var screen = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize(reader.GetString(2), StorageJsonContext.Default.StoredScreen);
+        return new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
+        {
+            Choices = screen?.Choices ?? [],
+            Prompt = screen?.Prompt,
+        };
     }
 
     public async Task SaveAsync(long chatId, ConversationState state, CancellationToken cancellationToken)
@@ -22,10 +31,17 @@ public sealed class ConversationRepository
         ArgumentNullException.ThrowIfNull(state);
         await using var command = _tx.Command(
             """
-            INSERT INTO conversations (chat_id, step, data, updated_at) VALUES (@chat, @step, @data, @now)
-            ON CONFLICT (chat_id) DO UPDATE SET step = excluded.step, data = excluded.data, updated_at = excluded.updated_at
+            INSERT INTO conversations (chat_id, step, data, screen, updated_at) VALUES (@chat, @step, @data, @screen, @now)
+            ON CONFLICT (chat_id) DO UPDATE SET step = excluded.step, data = excluded.data, screen = excluded.screen, updated_at = excluded.updated_at
             """,
-            ("@chat", chatId), ("@step", state.Step), ("@data", state.Data), ("@now", _tx.Now));
+            ("@chat", chatId),
+            ("@step", state.Step),
+            ("@data", state.Data),
+            ("@screen", state.Prompt is null ? null : JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Default.StoredScreen)),
+            ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>The last question and its buttons, kept with the conversation so a typed answer can be matched later.</summary>
+internal sealed record StoredScreen(string Prompt, IReadOnlyList<Choice> Choices);

@@ -23,6 +23,9 @@ internal static class Migrations
                 id         BIGINT PRIMARY KEY,
                 language   TEXT NULL,
                 role       TEXT NULL,
+                disability_group TEXT NULL,
+                age_band   TEXT NULL,
+                goal       TEXT NULL,
                 is_active  INTEGER NOT NULL DEFAULT 1,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL
@@ -32,6 +35,7 @@ internal static class Migrations
                 chat_id    BIGINT PRIMARY KEY,
                 step       TEXT NOT NULL,
                 data       TEXT NULL,
+                screen     TEXT NULL,
                 updated_at BIGINT NOT NULL
             );
 

@@ -1,3 +1,4 @@
+using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
 
@@ -11,7 +12,8 @@ public sealed class PeopleRepository
 
     public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command("SELECT language, role, is_active FROM people WHERE id = @id", ("@id", id));
+        await using var command = _tx.Command(
+            "SELECT language, role, disability_group, age_band, goal, is_active FROM people WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -21,8 +23,11 @@ public sealed class PeopleRepository
         return new Person(id)
         {
             Language = reader.IsDBNull(0) ? null : LanguageCodes.FromCode(reader.GetString(0)),
-            Role = reader.IsDBNull(1) ? null : Enum.TryParse<PersonRole>(reader.GetString(1), out var role) ? role : null,
-            IsActive = reader.GetInt64(2) != 0,
+            Role = Read<PersonRole>(reader, 1),
+            DisabilityGroup = Read<DisabilityGroup>(reader, 2),
+            AgeBand = Read<AgeBand>(reader, 3),
+            Goal = Read<Goal>(reader, 4),
+            IsActive = reader.GetInt64(5) != 0,
         };
     }
 
@@ -31,18 +36,26 @@ public sealed class PeopleRepository
         ArgumentNullException.ThrowIfNull(person);
         await using var command = _tx.Command(
             """
-            INSERT INTO people (id, language, role, is_active, created_at, updated_at)
-            VALUES (@id, @language, @role, @active, @now, @now)
+            INSERT INTO people (id, language, role, disability_group, age_band, goal, is_active, created_at, updated_at)
+            VALUES (@id, @language, @role, @group, @age, @goal, @active, @now, @now)
             ON CONFLICT (id) DO UPDATE SET
-                language = excluded.language, role = excluded.role, is_active = excluded.is_active, updated_at = excluded.updated_at
+                language = excluded.language, role = excluded.role, disability_group = excluded.disability_group,
+                age_band = excluded.age_band, goal = excluded.goal, is_active = excluded.is_active, updated_at = excluded.updated_at
             """,
             ("@id", person.Id),
             ("@language", person.Language?.ToCode()),
             ("@role", person.Role?.ToString()),
+            ("@group", person.DisabilityGroup?.ToString()),
+            ("@age", person.AgeBand?.ToString()),
+            ("@goal", person.Goal?.ToString()),
             ("@active", person.IsActive ? 1 : 0),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static TEnum? Read<TEnum>(System.Data.Common.DbDataReader reader, int column)
+        where TEnum : struct, Enum =>
+        !reader.IsDBNull(column) && Enum.TryParse<TEnum>(reader.GetString(column), out var value) ? value : null;
 
     public async Task MarkInactiveAsync(long id, CancellationToken cancellationToken)
     {

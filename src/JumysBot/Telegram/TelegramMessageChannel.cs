@@ -15,7 +15,7 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
         {
             // Buttons go under the last part, where the question is.
             var markup = i == parts.Count - 1 ? ToMarkup(message.Buttons) : null;
-            last = await client.SendMessage(message.ChatId, parts[i], replyMarkup: markup, cancellationToken: cancellationToken);
+            last = await client.SendMessage(message.ChatId, parts[i], message.Html ? ParseMode.Html : null, markup, cancellationToken: cancellationToken);
         }
 
         return last?.Id;
@@ -29,6 +29,11 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
             ? null
             : new InlineKeyboardMarkup
             {
-                InlineKeyboard = [.. buttons.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Id))])],
+                InlineKeyboard = [.. buttons.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(ToButton)])],
             };
+
+    private static InlineKeyboardButton ToButton(Choice choice) =>
+        choice.Url is { } url
+            ? InlineKeyboardButton.WithUrl(choice.Label, url.AbsoluteUri)
+            : InlineKeyboardButton.WithCallbackData(choice.Label, choice.Id);
 }

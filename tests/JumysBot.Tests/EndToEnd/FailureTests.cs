@@ -82,17 +82,6 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rejected_token_stops_the_bot_with_a_clear_exit_code()
-    {
-        await using var bot = await BotUnderTest.StartAsync(_api, settings: new Dictionary<string, string?> { ["Telegram:BotToken"] = "999:WRONG" });
-        var lifetime = bot.Services.GetRequiredService<IHostApplicationLifetime>();
-
-        await WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested);
-        Assert.Equal(2, Environment.ExitCode);
-        Environment.ExitCode = 0;
-    }
-
-    [Fact]
     public async Task After_a_restart_the_conversation_goes_on_where_it_stopped()
     {
         var database = TempDatabase.NewPath();

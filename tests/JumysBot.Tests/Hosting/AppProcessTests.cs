@@ -41,6 +41,22 @@ public sealed class AppProcessTests
     }
 
     [Fact]
+    public async Task A_token_telegram_rejects_stops_the_bot_with_exit_code_2_and_says_why()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = "999:WRONG",
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Storage__Path"] = TempDatabase.NewPath(),
+        });
+
+        Assert.Equal(2, await app.WaitForExitAsync());
+        Assert.Contains("rejected the bot token", app.Output + app.Errors);
+        Assert.DoesNotContain("999:WRONG", app.Output + app.Errors);
+    }
+
+    [Fact]
     public async Task A_broken_content_file_is_refused_at_start_with_a_message_that_names_it()
     {
         var content = Directory.CreateTempSubdirectory("jumysbot-content").FullName;

@@ -4,10 +4,10 @@ using JumysBot.Localization;
 namespace JumysBot.Tests.Conversations;
 
 /// <summary>The conversation alone, without storage or Telegram: configure, send, assert.</summary>
-public sealed class MainConversationTests
+public sealed class ConversationRouterTests
 {
-    private static readonly TextCatalog _texts = TextCatalogLoader.Load(Tests.Localization.ContentFolder.Path);
-    private readonly MainConversation _conversation = new(_texts);
+    private static readonly TextCatalog _texts = TestConversation.Content.Current.Texts;
+    private readonly ConversationRouter _conversation = TestConversation.Create();
 
     [Fact]
     public async Task A_kazakh_telegram_language_is_remembered_on_first_contact()
@@ -25,13 +25,13 @@ public sealed class MainConversationTests
 
         Assert.Null(turn.Person.Language);
         Assert.Equal(Steps.ChooseLanguage, turn.State.Step);
-        Assert.Equal([ChoiceIds.Kazakh, ChoiceIds.Russian], turn.Messages[^1].Buttons!.SelectMany(r => r).Select(c => c.Id));
+        Assert.Equal([StartFlow.Kazakh, StartFlow.Russian], turn.Messages[^1].Buttons!.SelectMany(r => r).Select(c => c.Id));
     }
 
     [Fact]
     public async Task Choosing_a_language_answers_in_that_language_at_once()
     {
-        var turn = await HandleAsync(Button(ChoiceIds.Kazakh), new Person(1) { Language = Language.Russian, Role = PersonRole.Other }, new ConversationState(Steps.ChooseLanguage));
+        var turn = await HandleAsync(Button(StartFlow.Kazakh), new Person(1) { Language = Language.Russian, Role = PersonRole.Other }, new ConversationState(Steps.ChooseLanguage));
 
         Assert.Equal(Language.Kazakh, turn.Person.Language);
         Assert.Equal(_texts.Get(Language.Kazakh, "language.changed"), turn.Messages[0].Text);

@@ -1,0 +1,85 @@
+using JumysBot.Hosting;
+using JumysBot.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Catalog;
+
+/// <summary>
+/// Holds the current content and reloads it when a file in the content folder changes, so operators can edit texts
+/// without a restart. An edit that does not pass the checks is refused: the last good content stays, the log says why.
+/// </summary>
+public sealed partial class ContentStore : IDisposable
+{
+    private static readonly TimeSpan _settleTime = TimeSpan.FromMilliseconds(300);
+
+    private readonly ILogger<ContentStore> _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Timer _reload;
+    private BotContent _current;
+
+    public ContentStore(IOptions<BotOptions> options, ILogger<ContentStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        Folder = ContentFolder(options.Value);
+        _current = BotContent.Load(Folder);
+        _reload = new Timer(_ => Reload());
+        if (options.Value.WatchContent)
+        {
+            _watcher = new FileSystemWatcher(Folder, "*.yaml") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
+            _watcher.Changed += OnFileChanged;
+            _watcher.Created += OnFileChanged;
+            _watcher.Renamed += OnFileChanged;
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    public string Folder { get; }
+
+    public BotContent Current => Volatile.Read(ref _current);
+
+    /// <summary>Counts successful reloads; tests and operators can see that an edit was taken.</summary>
+    public int Version { get; private set; }
+
+    /// <returns>True when the files were valid and are now in use.</returns>
+    public bool Reload()
+    {
+        try
+        {
+            var content = BotContent.Load(Folder);
+            Volatile.Write(ref _current, content);
+            Version++;
+            LogReloaded(content.Measures.Measures.Count);
+            return true;
+        }
+        catch (Exception e) when (e is ContentException or IOException)
+        {
+            LogRefused(e.Message);
+            return false;
+        }
+    }
+
+    public static string ContentFolder(BotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.ContentPath)
+            ? Path.Combine(AppContext.BaseDirectory, "localization")
+            : Path.GetFullPath(options.ContentPath);
+    }
+
+    // Editors write a file in several steps; wait until they settle, then load once.
+    private void OnFileChanged(object sender, FileSystemEventArgs e) => _reload.Change(_settleTime, Timeout.InfiniteTimeSpan);
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _reload.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content reloaded: {Measures} measures")]
+    private partial void LogReloaded(int measures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A content edit was refused; the last good content stays in use. {Problems}")]
+    private partial void LogRefused(string problems);
+}

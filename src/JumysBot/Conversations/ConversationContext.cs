@@ -1,0 +1,97 @@
+using System.Net;
+using JumysBot.Catalog;
+using JumysBot.Localization;
+
+namespace JumysBot.Conversations;
+
+/// <summary>
+/// One turn of the conversation: what the person did, who they are, where they stand, and what the bot says back,
+/// always in the person's language.
+/// </summary>
+public sealed class ConversationContext
+{
+    private readonly List<OutgoingMessage> _messages = [];
+
+    public ConversationContext(Incoming input, Person person, ConversationState state, BotContent content, Money money)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(person);
+        Input = input;
+        Person = person;
+        State = state;
+        Content = content;
+        Money = money;
+        Language = person.Language ?? Language.Russian;
+    }
+
+    public Incoming Input { get; }
+
+    public Person Person { get; set; }
+
+    public ConversationState State { get; private set; }
+
+    public Language Language { get; private set; }
+
+    public BotContent Content { get; }
+
+    public MeasureCatalog Catalog => Content.Measures;
+
+    public Money Money { get; }
+
+    public IReadOnlyList<OutgoingMessage> Messages => _messages;
+
+    /// <summary>From now on the person reads this language, starting with the rest of this turn.</summary>
+    public void SwitchLanguage(Language language)
+    {
+        Language = language;
+        Person = Person with { Language = language };
+    }
+
+    public string Text(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) =>
+        Content.Texts.Get(Language, key, arguments);
+
+    /// <summary>A content text in the person's language, with MRP amounts shown in tenge.</summary>
+    public string Text(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Money.Fill(text.In(Language), Language, Content.Texts);
+    }
+
+    public void Say(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) => SayText(Text(key, arguments));
+
+    public void SayText(string text, bool html = false) =>
+        _messages.Add(new OutgoingMessage { ChatId = Input.ChatId, Text = text, Html = html });
+
+    /// <summary>
+    /// Asks a question with buttons, one a row so long Kazakh labels stay whole, and makes it the current step.
+    /// <paramref name="body"/>, when given, is sent instead of the prompt (a measure card); the prompt is what a
+    /// repeated question says.
+    /// </summary>
+    public void Ask(string step, string prompt, IReadOnlyList<Choice> choices, string? data = null, string? body = null, bool html = false)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        _messages.Add(new OutgoingMessage
+        {
+            ChatId = Input.ChatId,
+            Text = body ?? (html ? Escape(prompt) : prompt),
+            Html = html,
+            Buttons = [.. choices.Select(c => (IReadOnlyList<Choice>)[c])],
+        });
+        State = new ConversationState(step, data) { Choices = choices, Prompt = prompt };
+    }
+
+    /// <summary>Asks the current question again, as it was; true when there was one to ask.</summary>
+    public bool AskAgain()
+    {
+        if (State.Prompt is null || State.Choices.Count == 0)
+        {
+            return false;
+        }
+
+        Ask(State.Step, State.Prompt, State.Choices, State.Data);
+        return true;
+    }
+
+    /// <summary>Escapes content and user text for Telegram HTML.</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,167 @@
+using JumysBot.Catalog;
+
+namespace JumysBot.Conversations;
+
+/// <summary>
+/// Decides what each input means: a command, a button (pressed, or typed as its number or words), an answer to the
+/// current question, or a search. Buttons go to the part of the bot that owns their prefix. Anything else gets
+/// help and the question again, never silence.
+/// </summary>
+public sealed class ConversationRouter(ContentStore content, Money money, IEnumerable<IChoiceHandler> handlers) : IConversationHandler
+{
+    private readonly IChoiceHandler[] _handlers = [.. handlers];
+
+    public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(person);
+        if (!input.IsPrivateChat)
+        {
+            // Group chats are for consultants; the person-facing conversation never runs there.
+            return ValueTask.FromResult(new Turn(person, state, []));
+        }
+
+        var known = person.Language ?? Localization.LanguageCodes.FromTelegram(input.LanguageCode);
+        var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money);
+        Route(context);
+        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages));
+    }
+
+    private void Route(ConversationContext context)
+    {
+        var input = context.Input;
+        if (RunCommand(context))
+        {
+            return;
+        }
+
+        if (context.State.Step == Steps.New)
+        {
+            StartFlow.Start(context);
+            return;
+        }
+
+        if (input.ButtonId is { } pressed)
+        {
+            var onScreen = context.State.Choices.Any(c => c.Id == pressed);
+            if (!Dispatch(context, pressed, onScreen))
+            {
+                context.Say("input.stale_button");
+                AskAgainOrMenu(context);
+            }
+
+            return;
+        }
+
+        if (input.Text is { } typed)
+        {
+            if (ChoiceMatcher.Match(typed, context.State.Choices) is { } choice)
+            {
+                if (choice.Url is { } url)
+                {
+                    context.SayText($"{choice.Label}: {url}");
+                    AskAgainOrMenu(context);
+                }
+                else
+                {
+                    Dispatch(context, choice.Id, fromCurrentScreen: true);
+                }
+            }
+            else if (Steps.IsBrowsing(context.State.Step))
+            {
+                CatalogExplorer.Search(context, typed);
+            }
+            else
+            {
+                context.Say("input.not_understood");
+                AskAgainOrMenu(context);
+            }
+
+            return;
+        }
+
+        context.Say(input.Contact is not null || input.Location is not null || input.VoiceFileId is not null ? "input.not_expected" : "input.unreadable");
+        AskAgainOrMenu(context);
+    }
+
+    private static bool RunCommand(ConversationContext context)
+    {
+        switch (Command(context))
+        {
+            case BotCommandKind.Start:
+                StartFlow.Start(context);
+                return true;
+            case BotCommandKind.Help:
+                context.Say("help.text");
+                if (context.State.Step == Steps.New)
+                {
+                    StartFlow.Start(context);
+                }
+                else
+                {
+                    AskAgainOrMenu(context);
+                }
+
+                return true;
+            case BotCommandKind.Language:
+                StartFlow.AskLanguage(context);
+                return true;
+            case BotCommandKind.Cancel:
+                context.Say("cancel.done");
+                MenuScreen.Show(context);
+                return true;
+            case BotCommandKind.Menu:
+                MenuScreen.Show(context);
+                return true;
+            case BotCommandKind.MyData:
+                MainMenu.ShowMyData(context);
+                return true;
+            case BotCommandKind.Unknown:
+                context.Say("command.unknown");
+                AskAgainOrMenu(context);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool Dispatch(ConversationContext context, string choiceId, bool fromCurrentScreen)
+    {
+        if (choiceId == MenuScreen.Home)
+        {
+            MenuScreen.Show(context);
+            return true;
+        }
+
+        var handler = _handlers.FirstOrDefault(h => h.Prefixes.Any(p => choiceId.StartsWith(p, StringComparison.Ordinal)));
+        return handler?.OnChoice(context, choiceId, fromCurrentScreen) ?? false;
+    }
+
+    private static void AskAgainOrMenu(ConversationContext context)
+    {
+        if (!context.AskAgain())
+        {
+            MenuScreen.Show(context);
+        }
+    }
+
+    private static BotCommandKind Command(ConversationContext context)
+    {
+        var text = context.Input.Text;
+        var parsed = ParsedCommand.Parse(text);
+        if (parsed.Kind != BotCommandKind.None || string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return parsed.Kind;
+        }
+
+        var typed = ChoiceMatcher.Normalize(text);
+        var texts = context.Content.Texts;
+        return Matches("words.menu") ? BotCommandKind.Menu
+            : Matches("words.help") ? BotCommandKind.Help
+            : Matches("words.cancel") ? BotCommandKind.Cancel
+            : Matches("words.language") ? BotCommandKind.Language
+            : BotCommandKind.None;
+
+        bool Matches(string key) => texts.Words(key).Any(w => ChoiceMatcher.Normalize(w) == typed);
+    }
+}
