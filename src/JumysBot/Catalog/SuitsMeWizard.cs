@@ -164,8 +164,10 @@ public sealed class SuitsMeWizard : IChoiceHandler
     }
 
     /// <summary>
-    /// Scores each measure for the person: the goal they named counts most, then being for people like them.
-    /// A measure for another age band is left out; one that fits neither goal nor person is not shown.
+    /// Scores each measure for the person: the goal they named counts most, then being meant for people like them.
+    /// A measure aimed at fewer goals or groups scores higher than one for everybody, so a specific answer
+    /// («short courses for mothers») comes before a general one («a consultation point»). A measure for another
+    /// age band is left out; one that fits neither the goal nor the person is not shown.
     /// </summary>
     public static IEnumerable<(Measure Measure, IReadOnlyList<string> Reasons)> Rank(Person person, IEnumerable<Measure> measures)
     {
@@ -179,13 +181,13 @@ public sealed class SuitsMeWizard : IChoiceHandler
                 var score = 0;
                 if (person.Goal is { } goal && m.Goals.Contains(goal))
                 {
-                    score += 5;
+                    score += Math.Max(3, 7 - m.Goals.Count);
                     reasons.Add(GoalReason(goal));
                 }
 
                 foreach (var audience in audiences.Where(m.Audiences.Contains))
                 {
-                    score += audience is Audience.Disability or Audience.Carer ? 4 : 2;
+                    score += audience is Audience.Disability or Audience.Carer ? Math.Max(1, 5 - m.Audiences.Count) : 2;
                     reasons.Add("suits.why.audience." + audience.ToString().ToLowerInvariant());
                 }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using JumysBot.Catalog;
 using JumysBot.Localization;
 
@@ -92,6 +91,10 @@ public sealed class ConversationContext
         return true;
     }
 
-    /// <summary>Escapes content and user text for Telegram HTML.</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes content and user text for Telegram HTML: only <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>, as Telegram asks,
+    /// so «quotes» and no-break spaces reach the person as they are.
+    /// </summary>
+    public static string Escape(string text) =>
+        text?.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal) ?? "";
 }

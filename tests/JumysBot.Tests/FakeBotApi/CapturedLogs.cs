@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace JumysBot.Tests.FakeBotApi;
 
 /// <summary>Keeps every log line, with its exception, so a test can search the log for what must never be there.</summary>
+#pragma warning disable CA1063 // Nothing to release: the lines stay readable after the host is gone.
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -14,6 +15,7 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public void Dispose()
     {
+        // The host disposes its providers; the captured lines must outlive it for the test to read them.
     }
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger

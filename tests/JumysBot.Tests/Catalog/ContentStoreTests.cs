@@ -1,0 +1,93 @@
+using JumysBot.Catalog;
+using JumysBot.Hosting;
+using JumysBot.Tests.FakeBotApi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Tests.Catalog;
+
+/// <summary>Operators edit the YAML files on a running bot: good edits are taken, bad ones refused with the reason.</summary>
+public sealed class ContentStoreTests
+{
+    [Fact]
+    public async Task An_edited_title_is_picked_up_without_a_restart()
+    {
+        var folder = CopyOfShippedContent();
+        using var store = Store(folder, new CapturedLogs());
+
+        await EditAsync(folder, "Bastau Business и грант на своё дело", "Bastau Business — курс и грант");
+
+        await WaitUntilAsync(() => store.Version > 0);
+        Assert.Equal("Bastau Business — курс и грант", store.Current.Measures.Find("bastau-business")!.Title.Ru);
+    }
+
+    [Fact]
+    public async Task A_broken_edit_keeps_the_last_good_content_and_the_log_names_the_file_and_entry()
+    {
+        var folder = CopyOfShippedContent();
+        var logs = new CapturedLogs();
+        using var store = Store(folder, logs);
+        var before = store.Current;
+
+        await EditAsync(folder, "  - id: invataxi\n    category: social_help", "  - id: invataxi\n    category: taxi");
+
+        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("refused", StringComparison.Ordinal)));
+        Assert.Same(before, store.Current);
+        var line = logs.Lines.Single(l => l.Contains("refused", StringComparison.Ordinal));
+        Assert.Contains("measures.yaml", line);
+        Assert.Contains("'invataxi'", line);
+        Assert.Contains("'category' is 'taxi'", line);
+    }
+
+    [Fact]
+    public void Validate_content_reports_success_and_failure_like_the_command_line_does()
+    {
+        var good = new StringWriter();
+        Assert.Equal(0, ValidateContentCommand.Run(new BotOptions { ContentPath = CopyOfShippedContent() }, good, TextWriter.Null));
+        Assert.Contains("is valid", good.ToString());
+
+        var broken = CopyOfShippedContent();
+        File.WriteAllText(Path.Combine(broken, "strings.kk.yaml"), "start:\n  greeting: Сәлем\n");
+        var errors = new StringWriter();
+        Assert.Equal(1, ValidateContentCommand.Run(new BotOptions { ContentPath = broken }, TextWriter.Null, errors));
+        Assert.Contains("is missing in strings.kk.yaml", errors.ToString());
+    }
+
+    internal static string CopyOfShippedContent()
+    {
+        var folder = Directory.CreateTempSubdirectory("jumysbot-content").FullName;
+        foreach (var file in Directory.GetFiles(Tests.Localization.ContentFolder.Path, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
+    internal static async Task EditAsync(string folder, string from, string to)
+    {
+        var path = Path.Combine(folder, "measures.yaml");
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static ContentStore Store(string folder, ILoggerProvider logs)
+    {
+        // Not disposed: the store logs for as long as the test runs.
+#pragma warning disable CA2000
+        var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+#pragma warning restore CA2000
+        return new ContentStore(Options.Create(new BotOptions { ContentPath = folder }), factory.CreateLogger<ContentStore>());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The content was not reloaded in time.");
+            await Task.Delay(50);
+        }
+    }
+}
