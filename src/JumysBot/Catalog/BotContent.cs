@@ -1,9 +1,10 @@
+using JumysBot.Leads;
 using JumysBot.Localization;
 
 namespace JumysBot.Catalog;
 
 /// <summary>All the content a person reads, loaded and checked together; replaced whole when a file changes.</summary>
-public sealed record BotContent(TextCatalog Texts, MeasureCatalog Measures)
+public sealed record BotContent(TextCatalog Texts, MeasureCatalog Measures, PointCatalog Points)
 {
     public CatalogSearch Search { get; } = new(Measures);
 
@@ -12,6 +13,7 @@ public sealed record BotContent(TextCatalog Texts, MeasureCatalog Measures)
     {
         TextCatalog? texts = null;
         MeasureCatalog? measures = null;
+        PointCatalog? points = null;
         var problems = new List<string>();
         try
         {
@@ -31,8 +33,17 @@ public sealed record BotContent(TextCatalog Texts, MeasureCatalog Measures)
             problems.Add(e.Message);
         }
 
+        try
+        {
+            points = PointCatalogLoader.Load(folder);
+        }
+        catch (ContentException e)
+        {
+            problems.Add(e.Message);
+        }
+
         return problems.Count == 0
-            ? new BotContent(texts!, measures!)
+            ? new BotContent(texts!, measures!, points!)
             : throw new ContentException(string.Join(Environment.NewLine, problems));
     }
 }

@@ -152,9 +152,13 @@ public sealed class CatalogExplorer : IChoiceHandler
         {
             choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.link")) { Url = link });
         }
-        else if (measure.Action != MeasureAction.None)
+        else if (Leads.LeadTopics.KindOf(measure.Action) is not null)
         {
-            choices.Add(new Choice(ActionPrefix + measure.Id, context.Text(measure.Action == MeasureAction.FindPoint ? "catalog.action.find_point" : "catalog.action.register")));
+            choices.Add(new Choice(Leads.LeadConversation.StartButton(measure.Id), context.Text("catalog.action.register")));
+        }
+        else if (measure.Action == MeasureAction.FindPoint)
+        {
+            choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.find_point")));
         }
 
         var backId = origin.StartsWith(SearchPrefix, StringComparison.Ordinal) ? SearchBack : origin;
@@ -169,12 +173,7 @@ public sealed class CatalogExplorer : IChoiceHandler
 
     private static void RunAction(ConversationContext context, Measure measure)
     {
-        context.Say(measure.Action switch
-        {
-            MeasureAction.FindPoint => "menu.points_soon",
-            MeasureAction.Link => "catalog.action.link_hint",
-            _ => "catalog.register_soon",
-        });
+        context.Say(measure.Action == MeasureAction.Link ? "catalog.action.link_hint" : "menu.points_soon");
         if (!context.AskAgain())
         {
             MenuScreen.Show(context);

@@ -10,6 +10,7 @@ namespace JumysBot.Conversations;
 public sealed class ConversationContext
 {
     private readonly List<OutgoingMessage> _messages = [];
+    private readonly ConversationState _initialState;
 
     public ConversationContext(Incoming input, Person person, ConversationState state, BotContent content, Money money)
     {
@@ -18,6 +19,7 @@ public sealed class ConversationContext
         Input = input;
         Person = person;
         State = state;
+        _initialState = state;
         Content = content;
         Money = money;
         Language = person.Language ?? Language.Russian;
@@ -37,7 +39,37 @@ public sealed class ConversationContext
 
     public Money Money { get; }
 
+    /// <summary>The time of this turn, unix milliseconds.</summary>
+    public long Now { get; init; }
+
     public IReadOnlyList<OutgoingMessage> Messages => _messages;
+
+    /// <summary>A request the person confirmed in this turn; it is registered in the same transaction.</summary>
+    public Leads.LeadDraft? NewLead { get; set; }
+
+    /// <summary>
+    /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
+    /// share my location), that keyboard is taken away with the first message that has no buttons of its own.
+    /// </summary>
+    public void Finish()
+    {
+        var hadReplyKeyboard = _initialState.Choices.Any(c => c.Request != ChoiceRequest.None);
+        var hasReplyKeyboard = State.Choices.Any(c => c.Request != ChoiceRequest.None);
+        if (!hadReplyKeyboard || hasReplyKeyboard || _messages.Count == 0)
+        {
+            return;
+        }
+
+        var plain = _messages.FindIndex(m => m.Buttons is null);
+        if (plain >= 0)
+        {
+            _messages[plain] = _messages[plain] with { RemoveKeyboard = true };
+        }
+        else
+        {
+            _messages.Insert(0, new OutgoingMessage { ChatId = Input.ChatId, Text = Text("input.received"), RemoveKeyboard = true });
+        }
+    }
 
     /// <summary>From now on the person reads this language, starting with the rest of this turn.</summary>
     public void SwitchLanguage(Language language)

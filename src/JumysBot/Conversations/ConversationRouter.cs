@@ -7,9 +7,15 @@ namespace JumysBot.Conversations;
 /// current question, or a search. Buttons go to the part of the bot that owns their prefix. Anything else gets
 /// help and the question again, never silence.
 /// </summary>
-public sealed class ConversationRouter(ContentStore content, Money money, IEnumerable<IChoiceHandler> handlers) : IConversationHandler
+public sealed class ConversationRouter(
+    ContentStore content,
+    Money money,
+    TimeProvider time,
+    IEnumerable<IChoiceHandler> handlers,
+    IEnumerable<IStepOwner> stepOwners) : IConversationHandler
 {
     private readonly IChoiceHandler[] _handlers = [.. handlers];
+    private readonly IStepOwner[] _stepOwners = [.. stepOwners];
 
     public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken)
     {
@@ -22,9 +28,13 @@ public sealed class ConversationRouter(ContentStore content, Money money, IEnume
         }
 
         var known = person.Language ?? Localization.LanguageCodes.FromTelegram(input.LanguageCode);
-        var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money);
+        var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money)
+        {
+            Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
         Route(context);
-        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages));
+        context.Finish();
+        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages) { NewLead = context.NewLead });
     }
 
     private void Route(ConversationContext context)
@@ -38,6 +48,12 @@ public sealed class ConversationRouter(ContentStore content, Money money, IEnume
         if (context.State.Step == Steps.New)
         {
             StartFlow.Start(context);
+            return;
+        }
+
+        if (_stepOwners.FirstOrDefault(o => o.Owns(context.State.Step)) is { } owner)
+        {
+            owner.Handle(context);
             return;
         }
 

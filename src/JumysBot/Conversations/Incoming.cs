@@ -10,6 +10,9 @@ public sealed record Incoming
     /// <summary>Telegram's <c>language_code</c> of the sender, if any.</summary>
     public string? LanguageCode { get; init; }
 
+    /// <summary>The first name in the person's Telegram profile, offered with one tap when the bot asks for a name.</summary>
+    public string? FirstName { get; init; }
+
     public string? Text { get; init; }
 
     /// <summary>The pressed button's data; forged or stale data is possible and is checked by the handler.</summary>

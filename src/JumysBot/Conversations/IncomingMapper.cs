@@ -15,6 +15,7 @@ public static class IncomingMapper
                 ChatId = query.Message?.Chat.Id ?? presser.Id,
                 UserId = presser.Id,
                 LanguageCode = presser.LanguageCode,
+                FirstName = presser.FirstName,
                 ButtonId = query.Data ?? "",
                 IsPrivateChat = query.Message is null || query.Message.Chat.Type == ChatType.Private,
             };
@@ -30,6 +31,7 @@ public static class IncomingMapper
             ChatId = message.Chat.Id,
             UserId = sender.Id,
             LanguageCode = sender.LanguageCode,
+            FirstName = sender.FirstName,
             Text = message.Text,
             Contact = message.Contact is { } contact ? new SharedContact(contact.PhoneNumber, contact.UserId) : null,
             Location = message.Location is { } location ? new SharedLocation(location.Latitude, location.Longitude) : null,

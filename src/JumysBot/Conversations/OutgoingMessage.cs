@@ -13,6 +13,9 @@ public sealed record OutgoingMessage
     /// <summary>Buttons under the message, each pressed by tapping or by typing its number or words.</summary>
     public IReadOnlyList<IReadOnlyList<Choice>>? Buttons { get; init; }
 
+    /// <summary>Takes away a reply keyboard left from a question that asked for a number or a place.</summary>
+    public bool RemoveKeyboard { get; init; }
+
     public MessagePriority Priority { get; init; } = MessagePriority.Reply;
 }
 
@@ -21,6 +24,16 @@ public sealed record Choice(string Id, string Label)
 {
     /// <summary>A button that opens this address instead of sending <see cref="Id"/>.</summary>
     public Uri? Url { get; init; }
+
+    /// <summary>A button that shares the person's number or location; such buttons live in a reply keyboard.</summary>
+    public ChoiceRequest Request { get; init; }
+}
+
+public enum ChoiceRequest
+{
+    None,
+    Contact,
+    Location,
 }
 
 /// <summary>The sender's order: replies to people first, then consultant notifications, then reminders.</summary>

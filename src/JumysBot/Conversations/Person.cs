@@ -19,6 +19,14 @@ public sealed record Person(long Id)
 
     public Goal? Goal { get; init; }
 
+    /// <summary>The version of the consent text the person agreed to, and when (unix milliseconds).</summary>
+    public int? ConsentVersion { get; init; }
+
+    public long? ConsentAt { get; init; }
+
+    /// <summary>The person's requests, loaded with the profile, so an open one is shown instead of a duplicate.</summary>
+    public IReadOnlyList<Leads.LeadSummary> Leads { get; init; } = [];
+
     /// <summary>False once the person blocked the bot; nothing more is sent to them.</summary>
     public bool IsActive { get; init; } = true;
 }

@@ -1,4 +1,8 @@
 namespace JumysBot.Conversations;
 
 /// <summary>The result of handling one input: the person and conversation as they are now, and what to send.</summary>
-public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<OutgoingMessage> Messages);
+public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<OutgoingMessage> Messages)
+{
+    /// <summary>A request to register with this turn; its confirmation comes before <see cref="Messages"/>.</summary>
+    public Leads.LeadDraft? NewLead { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JumysBot.Catalog;
+using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using JumysBot.Telegram.Types;
@@ -18,6 +19,7 @@ public sealed partial class UpdateProcessor(
     IMessageChannel channel,
     OutboxSignal outboxSignal,
     ContentStore content,
+    LeadDesk leadDesk,
     ILogger<UpdateProcessor> logger)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
@@ -49,12 +51,21 @@ public sealed partial class UpdateProcessor(
         if (input is not null)
         {
             var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
+            person = person with { IsActive = true, Leads = await tx.Leads.SummariesAsync(input.UserId, cancellationToken) };
             var state = await tx.Conversations.FindAsync(input.ChatId, cancellationToken) ?? ConversationState.Fresh;
-            var turn = await conversation.HandleAsync(input, person with { IsActive = true }, state, cancellationToken);
+            var turn = await conversation.HandleAsync(input, person, state, cancellationToken);
             if (input.IsPrivateChat)
             {
                 await tx.People.SaveAsync(turn.Person, cancellationToken);
                 await tx.Conversations.SaveAsync(input.ChatId, turn.State, cancellationToken);
+            }
+
+            if (turn.NewLead is { } lead)
+            {
+                foreach (var message in await leadDesk.RegisterAsync(tx, input.ChatId, turn.Person, lead, cancellationToken))
+                {
+                    await tx.Outbox.AddAsync(message, cancellationToken);
+                }
             }
 
             foreach (var message in turn.Messages)

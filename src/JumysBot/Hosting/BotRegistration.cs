@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
+using JumysBot.Leads;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
 using JumysBot.Storage;
@@ -28,6 +29,7 @@ public static class BotRegistration
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<MoneyOptions>().BindConfiguration(MoneyOptions.SectionName);
+        services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentStore>();
@@ -37,6 +39,10 @@ public static class BotRegistration
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();
         services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
+        services.AddSingleton<LeadConversation>();
+        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadConversation>());
+        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadConversation>());
+        services.AddSingleton<LeadDesk>();
         services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<StorageStartup>();

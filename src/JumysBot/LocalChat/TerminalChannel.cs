@@ -24,7 +24,13 @@ public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
             for (var i = 0; i < LastChoices.Count; i++)
             {
                 var choice = LastChoices[i];
-                var line = choice.Url is null ? $"  {i + 1}. {choice.Label}" : $"  {i + 1}. {choice.Label}: {choice.Url}";
+                var line = choice switch
+                {
+                    { Url: { } url } => $"  {i + 1}. {choice.Label}: {url}",
+                    { Request: ChoiceRequest.Contact } => $"  {i + 1}. {choice.Label} (/contact +77011234567)",
+                    { Request: ChoiceRequest.Location } => $"  {i + 1}. {choice.Label} (/location 49.80 73.11)",
+                    _ => $"  {i + 1}. {choice.Label}",
+                };
                 await output.WriteLineAsync(line.AsMemory(), cancellationToken);
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using JumysBot.Conversations;
+using JumysBot.Leads;
 using JumysBot.Catalog;
 using JumysBot.Storage;
 using JumysBot.Telegram;
@@ -18,6 +19,7 @@ public sealed class TerminalChat(
     BotDatabase database,
     IConversationHandler conversation,
     ContentStore content,
+    LeadDesk leadDesk,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -33,7 +35,7 @@ public sealed class TerminalChat(
         await database.MigrateAsync(cancellationToken);
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

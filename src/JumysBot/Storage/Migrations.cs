@@ -54,5 +54,44 @@ internal static class Migrations
             );
             CREATE INDEX outbox_pending ON outbox (priority, id) WHERE sent_at IS NULL AND failed_at IS NULL;
             """),
+        (2, """
+            ALTER TABLE people ADD COLUMN consent_version INTEGER NULL;
+            ALTER TABLE people ADD COLUMN consent_at BIGINT NULL;
+
+            CREATE TABLE leads (
+                id               INTEGER PRIMARY KEY AUTOINCREMENT,
+                person_id        BIGINT NOT NULL,
+                kind             TEXT NOT NULL,
+                measure_id       TEXT NULL,
+                topic            TEXT NULL,
+                name             TEXT NULL,
+                phone            TEXT NULL,
+                contact_method   TEXT NOT NULL,
+                contact_time     TEXT NULL,
+                place_id         TEXT NULL,
+                latitude         DOUBLE PRECISION NULL,
+                longitude        DOUBLE PRECISION NULL,
+                point_id         TEXT NOT NULL,
+                disability_group TEXT NULL,
+                comment          TEXT NULL,
+                voice_file_id    TEXT NULL,
+                language         TEXT NOT NULL,
+                status           TEXT NOT NULL,
+                created_at       BIGINT NOT NULL,
+                updated_at       BIGINT NOT NULL
+            );
+            CREATE INDEX leads_person ON leads (person_id, status);
+            CREATE INDEX leads_point ON leads (point_id, status);
+            -- Public numbers start at 1001, so a request number never looks like a test.
+            INSERT INTO sqlite_sequence (name, seq) VALUES ('leads', 1000);
+
+            CREATE TABLE lead_history (
+                lead_id BIGINT NOT NULL,
+                status  TEXT NOT NULL,
+                at      BIGINT NOT NULL,
+                actor   TEXT NOT NULL
+            );
+            CREATE INDEX lead_history_lead ON lead_history (lead_id, at);
+            """),
     ];
 }

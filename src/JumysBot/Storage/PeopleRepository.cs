@@ -13,7 +13,7 @@ public sealed class PeopleRepository
     public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            "SELECT language, role, disability_group, age_band, goal, is_active FROM people WHERE id = @id", ("@id", id));
+            "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at FROM people WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -28,6 +28,8 @@ public sealed class PeopleRepository
             AgeBand = Read<AgeBand>(reader, 3),
             Goal = Read<Goal>(reader, 4),
             IsActive = reader.GetInt64(5) != 0,
+            ConsentVersion = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+            ConsentAt = reader.IsDBNull(7) ? null : reader.GetInt64(7),
         };
     }
 
@@ -36,11 +38,12 @@ public sealed class PeopleRepository
         ArgumentNullException.ThrowIfNull(person);
         await using var command = _tx.Command(
             """
-            INSERT INTO people (id, language, role, disability_group, age_band, goal, is_active, created_at, updated_at)
-            VALUES (@id, @language, @role, @group, @age, @goal, @active, @now, @now)
+            INSERT INTO people (id, language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, created_at, updated_at)
+            VALUES (@id, @language, @role, @group, @age, @goal, @active, @consent, @consentAt, @now, @now)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, disability_group = excluded.disability_group,
-                age_band = excluded.age_band, goal = excluded.goal, is_active = excluded.is_active, updated_at = excluded.updated_at
+                age_band = excluded.age_band, goal = excluded.goal, is_active = excluded.is_active,
+                consent_version = excluded.consent_version, consent_at = excluded.consent_at, updated_at = excluded.updated_at
             """,
             ("@id", person.Id),
             ("@language", person.Language?.ToCode()),
@@ -49,6 +52,8 @@ public sealed class PeopleRepository
             ("@age", person.AgeBand?.ToString()),
             ("@goal", person.Goal?.ToString()),
             ("@active", person.IsActive ? 1 : 0),
+            ("@consent", person.ConsentVersion),
+            ("@consentAt", person.ConsentAt),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -20,6 +20,7 @@ public sealed class StorageTransaction : IAsyncDisposable
         Conversations = new ConversationRepository(this);
         Inbox = new InboxRepository(this);
         Outbox = new OutboxRepository(this);
+        Leads = new LeadRepository(this);
     }
 
     /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
@@ -32,6 +33,8 @@ public sealed class StorageTransaction : IAsyncDisposable
     public InboxRepository Inbox { get; }
 
     public OutboxRepository Outbox { get; }
+
+    public LeadRepository Leads { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

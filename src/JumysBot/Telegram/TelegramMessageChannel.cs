@@ -14,7 +14,7 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
         for (var i = 0; i < parts.Count; i++)
         {
             // Buttons go under the last part, where the question is.
-            var markup = i == parts.Count - 1 ? ToMarkup(message.Buttons) : null;
+            var markup = i == parts.Count - 1 ? ToMarkup(message) : null;
             last = await client.SendMessage(message.ChatId, parts[i], message.Html ? ParseMode.Html : null, markup, cancellationToken: cancellationToken);
         }
 
@@ -24,13 +24,36 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
     public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) =>
         client.AnswerCallbackQuery(callbackQueryId, cancellationToken: cancellationToken);
 
-    private static InlineKeyboardMarkup? ToMarkup(IReadOnlyList<IReadOnlyList<Choice>>? buttons) =>
-        buttons is null
-            ? null
-            : new InlineKeyboardMarkup
+    /// <summary>
+    /// Buttons become an inline keyboard, except where one shares a number or a place: only a reply keyboard can do
+    /// that, and there every button sends its label as text, which the conversation matches like a typed answer.
+    /// </summary>
+    private static ReplyMarkup? ToMarkup(OutgoingMessage message)
+    {
+        if (message.Buttons is not { } rows)
+        {
+            return message.RemoveKeyboard ? new ReplyKeyboardRemove() : null;
+        }
+
+        if (rows.SelectMany(r => r).Any(c => c.Request != ChoiceRequest.None))
+        {
+            return new ReplyKeyboardMarkup
             {
-                InlineKeyboard = [.. buttons.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(ToButton)])],
+                Keyboard = [.. rows.Select(row => (IReadOnlyList<KeyboardButton>)[.. row.Select(ToKeyboardButton)])],
+                ResizeKeyboard = true,
+                IsPersistent = true,
             };
+        }
+
+        return new InlineKeyboardMarkup { InlineKeyboard = [.. rows.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(ToButton)])] };
+    }
+
+    private static KeyboardButton ToKeyboardButton(Choice choice) => choice.Request switch
+    {
+        ChoiceRequest.Contact => KeyboardButton.WithRequestContact(choice.Label),
+        ChoiceRequest.Location => KeyboardButton.WithRequestLocation(choice.Label),
+        _ => new KeyboardButton { Text = choice.Label },
+    };
 
     private static InlineKeyboardButton ToButton(Choice choice) =>
         choice.Url is { } url

@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
+using JumysBot.Leads;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,14 @@ internal static class TestConversation
         Options.Create(new BotOptions { ContentPath = Tests.Localization.ContentFolder.Path, WatchContent = false }),
         NullLogger<ContentStore>.Instance);
 
-    public static ConversationRouter Create(TimeProvider? time = null) => new(
-        Content,
-        new Money(Options.Create(new MoneyOptions()), time ?? TimeProvider.System),
-        [new StartFlow(), new MainMenu(), new CatalogExplorer(), new SuitsMeWizard()]);
+    public static ConversationRouter Create(TimeProvider? time = null)
+    {
+        var leads = new LeadConversation(Options.Create(new LeadOptions()));
+        return new(
+            Content,
+            new Money(Options.Create(new MoneyOptions()), time ?? TimeProvider.System),
+            time ?? TimeProvider.System,
+            [new StartFlow(), new MainMenu(), new CatalogExplorer(), new SuitsMeWizard(), leads],
+            [leads]);
+    }
 }

@@ -1,5 +1,6 @@
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace JumysBot.Tests.Storage;
@@ -16,7 +17,7 @@ public sealed class BotDatabaseTests
         Assert.True(File.Exists(database.FilePath));
         await using var connection = await database.OpenAsync(_none);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, await ScalarAsync(connection, "SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal((long)Migrations.All.Max(m => m.Version), await ScalarAsync(connection, "SELECT MAX(version) FROM schema_migrations"));
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+namespace JumysBot.Leads;
+
+/// <summary>A registered request: what the person asked for, how to reach them, and which point works it.</summary>
+public sealed record Lead
+{
+    /// <summary>The short public number the person and the consultant both see.</summary>
+    public long Number { get; init; }
+
+    public required long PersonId { get; init; }
+
+    public required LeadDraft Draft { get; init; }
+
+    public required string PointId { get; init; }
+
+    public required string Language { get; init; }
+
+    public LeadStatus Status { get; init; } = LeadStatus.New;
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Leads;
+
+/// <summary>
+/// Starts a request from a measure's «I want this» and runs its flow while the chat is in it. A person with an open
+/// request of the same kind is shown that one instead of starting a second.
+/// </summary>
+public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHandler, IStepOwner
+{
+    private const string StartPrefix = "lead:start:";
+
+    public IReadOnlyList<string> Prefixes { get; } = [StartPrefix];
+
+    public static string StartButton(string measureId) => StartPrefix + measureId;
+
+    public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(choiceId);
+        if (context.Catalog.Find(choiceId[StartPrefix.Length..]) is not { } measure || LeadTopics.KindOf(measure.Action) is not { } kind)
+        {
+            return false;
+        }
+
+        if (context.Person.Leads.FirstOrDefault(l => l.IsOpen && l.Kind == kind) is { } open)
+        {
+            var point = context.Content.Points.FindPoint(open.PointId);
+            context.Say("lead.already_open", ("number", open.Number), ("point", point is null ? "" : context.Text(point.Name)));
+            MenuScreen.Show(context);
+            return true;
+        }
+
+        var flow = new LeadFlow(context, new LeadDraft { Kind = kind, MeasureId = measure.Id }, LeadStep.Topic, options.Value);
+        flow.Start();
+        return true;
+    }
+
+    public bool Owns(string stepName) => stepName?.StartsWith(LeadFlow.StepPrefix, StringComparison.Ordinal) == true;
+
+    public void Handle(ConversationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = context.State;
+        var draft = state.Data is { } data ? TryRead(data) : null;
+        if (!LeadFlow.TryParseStep(state.Step, out var step) || draft is null)
+        {
+            // A step from an older version of the bot: start over from the menu rather than guess.
+            MenuScreen.Show(context);
+            return;
+        }
+
+        var input = context.Input;
+        string? choiceId = null;
+        if (input.ButtonId is { } pressed)
+        {
+            if (!state.Choices.Any(c => c.Id == pressed))
+            {
+                context.Say("input.stale_button");
+                context.AskAgain();
+                return;
+            }
+
+            choiceId = pressed;
+        }
+        else if (input.Text is { } typed && ChoiceMatcher.Match(typed, state.Choices) is { } matched)
+        {
+            choiceId = matched.Id;
+        }
+
+        if (choiceId == MenuScreen.Home)
+        {
+            context.Say("cancel.done");
+            MenuScreen.Show(context);
+            return;
+        }
+
+        var flow = new LeadFlow(context, draft, step, options.Value);
+        flow.Handle(input, choiceId);
+        if (flow.Confirmed)
+        {
+            context.NewLead = flow.Draft;
+        }
+    }
+
+    private static LeadDraft? TryRead(string data)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(data, LeadJsonContext.Default.LeadDraft);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

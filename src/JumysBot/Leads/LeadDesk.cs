@@ -1,0 +1,71 @@
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Leads;
+
+/// <summary>
+/// Registers a confirmed request inside the update's transaction: routes it to a point, stores it with its first
+/// status, and tells the person the number, what happens next and where the point is. A second request of the same
+/// kind while one is open is not stored again; the person is shown the open one.
+/// </summary>
+public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options)
+{
+    public async Task<IReadOnlyList<OutgoingMessage>> RegisterAsync(
+        StorageTransaction tx, long chatId, Person person, LeadDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(draft);
+        var current = content.Current;
+        var language = person.Language ?? Language.Russian;
+        var texts = current.Texts;
+        var open = (await tx.Leads.SummariesAsync(person.Id, cancellationToken)).FirstOrDefault(l => l.IsOpen && l.Kind == draft.Kind);
+        if (open is not null)
+        {
+            var openPoint = current.Points.FindPoint(open.PointId);
+            return [Message(texts.Get(language, "lead.already_open", ("number", open.Number), ("point", openPoint?.Name.In(language) ?? "")))];
+        }
+
+        GeoPoint? location = draft is { Latitude: { } lat, Longitude: { } lon } ? new GeoPoint(lat, lon) : null;
+        var (point, distance) = LeadRouter.Route(current.Points, draft.Kind, draft.PlaceId, location, options.Value.FallbackPointId);
+        var number = await tx.Leads.AddAsync(
+            new Lead { PersonId = person.Id, Draft = draft with { Editing = false }, PointId = point.Id, Language = language.ToCode() },
+            actor: "person",
+            cancellationToken);
+
+        var lines = new List<string>
+        {
+            texts.Get(language, "lead.done.accepted", ("number", number)),
+            texts.Get(language, draft.ContactMethod == ContactMethod.Call ? "lead.done.next_call" : "lead.done.next_text"),
+            "",
+            texts.Get(language, "lead.done.point", ("point", point.Name.In(language))),
+        };
+        if (distance is { } km)
+        {
+            lines.Add(texts.Get(language, "lead.done.distance", ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        // Only what the operator has filled in is shown; nothing is guessed.
+        if (point.Address is { } address)
+        {
+            lines.Add(texts.Get(language, "lead.done.address", ("address", address.In(language))));
+        }
+
+        if (point.Phone is { } phone)
+        {
+            lines.Add(texts.Get(language, "lead.done.phone", ("phone", phone)));
+        }
+
+        if (point.Hours is { } hours)
+        {
+            lines.Add(texts.Get(language, "lead.done.hours", ("hours", hours.In(language))));
+        }
+
+        return [Message(string.Join('\n', lines))];
+
+        OutgoingMessage Message(string text) => new() { ChatId = chatId, Text = text };
+    }
+}

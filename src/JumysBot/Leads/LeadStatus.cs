@@ -1,0 +1,17 @@
+namespace JumysBot.Leads;
+
+/// <summary>Where a request stands; every change is kept in its history.</summary>
+public enum LeadStatus
+{
+    New,
+    InProgress,
+    Contacted,
+    Done,
+    Cancelled,
+}
+
+/// <summary>A person's request as the conversation needs to know it: to show an open one instead of a duplicate.</summary>
+public sealed record LeadSummary(long Number, LeadKind Kind, string? MeasureId, string PointId, LeadStatus Status)
+{
+    public bool IsOpen => Status is LeadStatus.New or LeadStatus.InProgress or LeadStatus.Contacted;
+}

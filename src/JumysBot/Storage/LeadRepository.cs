@@ -1,0 +1,111 @@
+using System.Data.Common;
+using JumysBot.Conversations;
+using JumysBot.Leads;
+
+namespace JumysBot.Storage;
+
+/// <summary>Requests and their status history.</summary>
+public sealed class LeadRepository
+{
+    private readonly StorageTransaction _tx;
+
+    internal LeadRepository(StorageTransaction tx) => _tx = tx;
+
+    /// <summary>Stores a new request with its first status; returns its public number.</summary>
+    public async Task<long> AddAsync(Lead lead, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var d = lead.Draft;
+        await using var insert = _tx.Command(
+            """
+            INSERT INTO leads (person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id,
+                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at)
+            VALUES (@person, @kind, @measure, @topic, @name, @phone, @method, @time, @place,
+                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now)
+            RETURNING id
+            """,
+            ("@person", lead.PersonId), ("@kind", d.Kind.ToString()), ("@measure", d.MeasureId), ("@topic", d.Topic),
+            ("@name", d.Name), ("@phone", d.Phone), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
+            ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId), ("@lat", d.Latitude), ("@lon", d.Longitude),
+            ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", d.Comment), ("@voice", d.VoiceFileId),
+            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now));
+        var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await AddHistoryAsync(number, lead.Status, actor, cancellationToken);
+        return number;
+    }
+
+    public async Task<Lead?> FindAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command($"SELECT {Columns} FROM leads WHERE id = @id", ("@id", number));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>A person's requests, newest first, as the conversation needs them.</summary>
+    public async Task<IReadOnlyList<LeadSummary>> SummariesAsync(long personId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "SELECT id, kind, measure_id, point_id, status FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", ("@person", personId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var leads = new List<LeadSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leads.Add(new LeadSummary(
+                reader.GetInt64(0), Enum.Parse<LeadKind>(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), Enum.Parse<LeadStatus>(reader.GetString(4))));
+        }
+
+        return leads;
+    }
+
+    public async Task<IReadOnlyList<(LeadStatus Status, long At, string Actor)>> HistoryAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT status, at, actor FROM lead_history WHERE lead_id = @id ORDER BY at, rowid", ("@id", number));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var history = new List<(LeadStatus, long, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add((Enum.Parse<LeadStatus>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
+        }
+
+        return history;
+    }
+
+    private async Task AddHistoryAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "INSERT INTO lead_history (lead_id, status, at, actor) VALUES (@id, @status, @now, @actor)",
+            ("@id", number), ("@status", status.ToString()), ("@now", _tx.Now), ("@actor", actor));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string Columns =
+        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status";
+
+    private static Lead Read(DbDataReader r) => new()
+    {
+        Number = r.GetInt64(0),
+        PersonId = r.GetInt64(1),
+        Draft = new LeadDraft
+        {
+            Kind = Enum.Parse<LeadKind>(r.GetString(2)),
+            MeasureId = Text(r, 3),
+            Topic = Text(r, 4),
+            Name = Text(r, 5),
+            Phone = Text(r, 6),
+            ContactMethod = Enum.Parse<ContactMethod>(r.GetString(7)),
+            ContactTime = Text(r, 8) is { } time ? Enum.Parse<ContactTime>(time) : null,
+            PlaceId = Text(r, 9),
+            Latitude = r.IsDBNull(10) ? null : r.GetDouble(10),
+            Longitude = r.IsDBNull(11) ? null : r.GetDouble(11),
+            DisabilityGroup = Text(r, 13) is { } group ? Enum.Parse<DisabilityGroup>(group) : null,
+            Comment = Text(r, 14),
+            VoiceFileId = Text(r, 15),
+        },
+        PointId = r.GetString(12),
+        Language = r.GetString(16),
+        Status = Enum.Parse<LeadStatus>(r.GetString(17)),
+    };
+
+    private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}
