@@ -34,7 +34,10 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
             return true;
         }
 
-        var flow = new LeadFlow(context, new LeadDraft { Kind = kind, MeasureId = measure.Id }, LeadStep.Topic, options.Value);
+        // A group the person already gave (or a carer's «child») is not asked again.
+        var group = context.Person.DisabilityGroup is { } known && known != DisabilityGroup.NotSaid ? known : (DisabilityGroup?)null;
+        var draft = new LeadDraft { Kind = kind, MeasureId = measure.Id, DisabilityGroup = group };
+        var flow = new LeadFlow(context, draft, LeadStep.Topic, options.Value);
         flow.Start();
         return true;
     }

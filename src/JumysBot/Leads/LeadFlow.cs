@@ -120,7 +120,7 @@ public sealed class LeadFlow
         var person = _context.Person;
         _machine.Configure(LeadStep.Topic)
             .OnEntry(_ask.Topic)
-            .PermitDynamicIf(_chose, () => Next(LeadStep.Topic), IsTopic, "one of this flow's answers", LeadStep.Consent, LeadStep.Name)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.Topic), IsTopic, "one of this flow's answers", LeadStep.Consent, LeadStep.Name)
             .OnExitWith(_chose, topic => Update(d => d with { Topic = topic }))
             .Permit(LeadTrigger.Back, LeadStep.Declined);
 
@@ -140,48 +140,48 @@ public sealed class LeadFlow
 
                 _ask.Name(_context.Input.FirstName);
             })
-            .PermitDynamicIf(_typed, () => Next(LeadStep.Name), PersonName.IsValid, "a name", LeadStep.Phone, LeadStep.Review)
-            .PermitDynamicIf(_chose, () => Next(LeadStep.Name), c => c == "telegram" && PersonName.IsValid(_context.Input.FirstName), "the Telegram name", LeadStep.Phone, LeadStep.Review)
+            .PermitDynamicIf(_typed, _ => Next(LeadStep.Name), PersonName.IsValid, "a name", LeadStep.Phone, LeadStep.Review)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.Name), c => c == "telegram" && PersonName.IsValid(_context.Input.FirstName), "the Telegram name", LeadStep.Phone, LeadStep.Review)
             .OnExitWith(_typed, name => Update(d => d with { Name = PersonName.Clean(name) }))
             .OnExitWith(_chose, _ => Update(d => d with { Name = PersonName.Clean(_context.Input.FirstName!) }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Name), LeadStep.Consent, LeadStep.Topic, LeadStep.Review, LeadStep.Declined);
 
         _machine.Configure(LeadStep.Phone)
             .OnEntry(_ask.Phone)
-            .PermitDynamicIf(_typed, () => Next(LeadStep.Phone), KzPhone.IsValid, "a Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
-            .PermitDynamicIf(_contactShared, () => Next(LeadStep.Phone), IsOwnKazakhNumber, "the person's own Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
+            .PermitDynamicIf(_typed, _ => Next(LeadStep.Phone), KzPhone.IsValid, "a Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
+            .PermitDynamicIf(_contactShared, _ => Next(LeadStep.Phone), IsOwnKazakhNumber, "the person's own Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
             .OnExitWith(_typed, phone => Update(d => d with { Phone = Normalized(phone) }))
             .OnExitWith(_contactShared, contact => Update(d => d with { Phone = Normalized(contact.PhoneNumber) }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Phone), LeadStep.Name, LeadStep.Review);
 
         _machine.Configure(LeadStep.ContactMethod)
             .OnEntry(_ask.ContactMethod)
-            .PermitDynamicIf(_chose, () => Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime), c => Enum.TryParse<ContactMethod>(c, true, out _), "call, Telegram or SMS", LeadStep.ContactTime, LeadStep.Place, LeadStep.Review)
+            .PermitDynamicIf(_chose, c => Enum.Parse<ContactMethod>(c, true) == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime), c => Enum.TryParse<ContactMethod>(c, true, out _), "call, Telegram or SMS", LeadStep.ContactTime, LeadStep.Place, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { ContactMethod = Enum.Parse<ContactMethod>(c, true), ContactTime = null }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.ContactMethod), LeadStep.Phone, LeadStep.Review);
 
         _machine.Configure(LeadStep.ContactTime)
             .OnEntry(_ask.ContactTime)
-            .PermitDynamicIf(_chose, () => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", LeadStep.Place, LeadStep.Review)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", LeadStep.Place, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { ContactTime = Enum.Parse<ContactTime>(c, true) }))
             .Permit(LeadTrigger.Back, LeadStep.ContactMethod);
 
         _machine.Configure(LeadStep.Place)
             .OnEntry(_ask.Place)
             .PermitIf(_chose, LeadStep.PlaceList, c => c == "list", "choose from the list")
-            .PermitDynamicIf(_locationShared, () => Next(LeadStep.PlaceList), _ => true, "a shared location", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
+            .PermitDynamicIf(_locationShared, _ => Next(LeadStep.PlaceList), _ => true, "a shared location", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_locationShared, l => Update(d => d with { Latitude = l.Latitude, Longitude = l.Longitude, PlaceId = null }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Place), LeadStep.ContactTime, LeadStep.ContactMethod, LeadStep.Review);
 
         _machine.Configure(LeadStep.PlaceList)
             .OnEntry(_ask.PlaceList)
-            .PermitDynamicIf(_chose, () => Next(LeadStep.PlaceList), c => _context.Content.Points.FindPlace(c) is not null, "a city or district", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.PlaceList), c => _context.Content.Points.FindPlace(c) is not null, "a city or district", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { PlaceId = c, Latitude = null, Longitude = null }))
             .Permit(LeadTrigger.Back, LeadStep.Place);
 
         _machine.Configure(LeadStep.Group)
             .OnEntry(_ask.Group)
-            .PermitDynamicIf(_chose, () => Next(LeadStep.Group), c => Enum.TryParse<DisabilityGroup>(c, true, out _), "a group, or prefer not to say", LeadStep.Comment, LeadStep.Review)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.Group), c => Enum.TryParse<DisabilityGroup>(c, true, out _), "a group, or prefer not to say", LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { DisabilityGroup = Enum.Parse<DisabilityGroup>(c, true) }))
             .Permit(LeadTrigger.Back, LeadStep.Place);
 
@@ -246,8 +246,7 @@ public sealed class LeadFlow
         LeadStep Previous(LeadStep current) => Draft.Editing ? LeadStep.Review : current switch
         {
             LeadStep.Consent => HasTopicStep() ? LeadStep.Topic : LeadStep.Declined,
-            LeadStep.Name => person.ConsentVersion != options.ConsentVersion ? LeadStep.Consent
-                : HasTopicStep() ? LeadStep.Topic : LeadStep.Declined,
+            LeadStep.Name => LeadStep.Consent,
             LeadStep.Phone => LeadStep.Name,
             LeadStep.ContactMethod => LeadStep.Phone,
             LeadStep.Place => Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod,

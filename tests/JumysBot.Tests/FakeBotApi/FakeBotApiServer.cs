@@ -246,6 +246,14 @@ public sealed record ApiCall(string Method, JsonObject Body, int Status)
 
     public string? Text => Body["text"]?.GetValue<string>();
 
+    /// <summary>The reply keyboard's buttons (which send their label as text), row by row flattened.</summary>
+    public IReadOnlyList<(string Label, bool RequestsContact, bool RequestsLocation)> KeyboardButtons =>
+        Body["reply_markup"]?["keyboard"] is JsonArray rows
+            ? [.. rows.SelectMany(r => r!.AsArray()).Select(b => (b!["text"]!.GetValue<string>(), b["request_contact"]?.GetValue<bool>() == true, b["request_location"]?.GetValue<bool>() == true))]
+            : [];
+
+    public bool RemovesKeyboard => Body["reply_markup"]?["remove_keyboard"]?.GetValue<bool>() == true;
+
     /// <summary>The inline buttons' labels and data, row by row flattened.</summary>
     public IReadOnlyList<(string Label, string Data)> Buttons =>
         Body["reply_markup"]?["inline_keyboard"] is JsonArray rows

@@ -35,6 +35,16 @@ public sealed class TelegramPerson(FakeBotApiServer api, long id, string? langua
         return api.Enqueue(new JsonObject { ["message"] = message });
     }
 
+    /// <summary>Shares a contact; by default the person's own, as the «share my number» button does.</summary>
+    public long SharesContact(string phone, long? ownerId = null) =>
+        Send(new JsonObject { ["contact"] = new JsonObject { ["phone_number"] = phone, ["first_name"] = firstName, ["user_id"] = ownerId ?? Id } });
+
+    public long SharesLocation(double latitude, double longitude) =>
+        Send(new JsonObject { ["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude } });
+
+    public long SendsVoice(string fileId) =>
+        Send(new JsonObject { ["voice"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["duration"] = 7 } });
+
     /// <summary>Taps the button with this label on the latest message that has it.</summary>
     public long Presses(string label)
     {

@@ -31,13 +31,14 @@ public sealed class StateConfiguration<TState, TTrigger>
         return Add(trigger, _ => destination(), _ => true, null, possible);
     }
 
+    /// <summary>Moves, when the guard holds, to a state chosen from the trigger's argument (read before any exit action).</summary>
     public StateConfiguration<TState, TTrigger> PermitDynamicIf<TArg>(
-        TriggerWithParameters<TTrigger, TArg> trigger, Func<TState> destination, Func<TArg, bool> guard, string guardDescription, params TState[] possible)
+        TriggerWithParameters<TTrigger, TArg> trigger, Func<TArg, TState> destination, Func<TArg, bool> guard, string guardDescription, params TState[] possible)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(guard);
-        return Add(trigger.Trigger, _ => destination(), a => a is TArg typed && guard(typed), guardDescription, possible);
+        return Add(trigger.Trigger, a => destination((TArg)a!), a => a is TArg typed && guard(typed), guardDescription, possible);
     }
 
     /// <summary>The trigger is expected here and does nothing: no re-prompt, no move.</summary>
