@@ -87,6 +87,13 @@ public static class BotRegistration
             return ValidateContentCommand.Run(app.Services.GetRequiredService<IOptions<BotOptions>>().Value, Console.Out, Console.Error);
         }
 
+        if (args is [FlowsCommand.Name])
+        {
+            var content = BotContent.Load(ContentStore.ContentFolder(app.Services.GetRequiredService<IOptions<BotOptions>>().Value));
+            await Console.Out.WriteAsync(FlowsCommand.Render(content, app.Services.GetRequiredService<IOptions<LeadOptions>>().Value));
+            return 0;
+        }
+
         try
         {
             if (app.Services.GetService<TerminalChat>() is { } terminal)

@@ -112,8 +112,14 @@ public sealed class LeadFlow
         }
     }
 
-    /// <summary>The flow as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
-    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo(), FirstStep().ToString());
+    /// <summary>The flow of one kind of request as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(LeadKind kind, Catalog.BotContent content, LeadOptions options)
+    {
+        var input = new Incoming { ChatId = 0, UserId = 0 };
+        var context = new ConversationContext(input, new Person(0), ConversationState.Fresh, content, money: null!);
+        var flow = new LeadFlow(context, new LeadDraft { Kind = kind }, LeadStep.Topic, options);
+        return MermaidGraph.Format(flow._machine.GetInfo(), flow.FirstStep().ToString());
+    }
 
     private void Configure(LeadOptions options)
     {
@@ -144,7 +150,7 @@ public sealed class LeadFlow
             .PermitDynamicIf(_chose, _ => Next(LeadStep.Name), c => c == "telegram" && PersonName.IsValid(_context.Input.FirstName), "the Telegram name", LeadStep.Phone, LeadStep.Review)
             .OnExitWith(_typed, name => Update(d => d with { Name = PersonName.Clean(name) }))
             .OnExitWith(_chose, _ => Update(d => d with { Name = PersonName.Clean(_context.Input.FirstName!) }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Name), LeadStep.Consent, LeadStep.Topic, LeadStep.Review, LeadStep.Declined);
+            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Name), LeadStep.Consent, LeadStep.Review);
 
         _machine.Configure(LeadStep.Phone)
             .OnEntry(_ask.Phone)

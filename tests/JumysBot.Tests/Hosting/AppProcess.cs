@@ -77,6 +77,13 @@ internal sealed class AppProcess : IDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
+    /// <summary>Kills the process at once (SIGKILL), as a crash or a power cut would: no graceful stop.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <returns>The exit code; a process still running after a minute is killed and fails the test.</returns>
     public async Task<int> WaitForExitAsync()
     {

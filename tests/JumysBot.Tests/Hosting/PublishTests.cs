@@ -6,17 +6,17 @@ namespace JumysBot.Tests.Hosting;
 /// <summary>What the Dockerfile relies on, checked without a Docker engine: the files it copies and the publish output.</summary>
 public sealed partial class PublishTests
 {
-    private static readonly string _repository = FindRepository();
+    internal static string Repository { get; } = FindRepository();
 
     [Fact]
-    public void Every_file_the_dockerfile_copies_from_the_repository_exists()
+    public void Every_file_the_dockerfile_copies_from_theRepository_exists()
     {
-        var dockerfile = File.ReadAllText(Path.Combine(_repository, "Dockerfile"));
+        var dockerfile = File.ReadAllText(Path.Combine(Repository, "Dockerfile"));
         var sources = CopyPattern().Matches(dockerfile).SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1]).ToList();
 
         Assert.NotEmpty(sources);
         Assert.All(sources, source => Assert.True(
-            File.Exists(Path.Combine(_repository, source)) || Directory.Exists(Path.Combine(_repository, source)), $"{source} is missing"));
+            File.Exists(Path.Combine(Repository, source)) || Directory.Exists(Path.Combine(Repository, source)), $"{source} is missing"));
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("Storage__Path=/data/jumysbot.db", dockerfile, StringComparison.Ordinal);
         Assert.Contains("VOLUME /data", dockerfile, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed partial class PublishTests
     public async Task The_published_app_carries_its_content()
     {
         var folder = Directory.CreateTempSubdirectory("jumysbot-publish").FullName;
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(_repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "-o", folder, "--nologo"])
+        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(Repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "-o", folder, "--nologo"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
