@@ -47,6 +47,8 @@ public sealed class ConversationContext
     /// <summary>A request the person confirmed in this turn; it is registered in the same transaction.</summary>
     public Leads.LeadDraft? NewLead { get; set; }
 
+    public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
+
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
     /// share my location), that keyboard is taken away with the first message that has no buttons of its own.

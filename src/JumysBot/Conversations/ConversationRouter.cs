@@ -34,7 +34,11 @@ public sealed class ConversationRouter(
         };
         Route(context);
         context.Finish();
-        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages) { NewLead = context.NewLead });
+        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages)
+        {
+            NewLead = context.NewLead,
+            FunnelEvents = context.FunnelEvents,
+        });
     }
 
     private void Route(ConversationContext context)

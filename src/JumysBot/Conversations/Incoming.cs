@@ -28,6 +28,9 @@ public sealed record Incoming
     public bool IsUnreadable { get; init; }
 
     public bool IsPrivateChat { get; init; } = true;
+
+    /// <summary>The group's title, for a consultant chat asking to be bound.</summary>
+    public string? ChatTitle { get; init; }
 }
 
 public sealed record SharedContact(string PhoneNumber, long? UserId);

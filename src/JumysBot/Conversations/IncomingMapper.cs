@@ -38,6 +38,7 @@ public static class IncomingMapper
             VoiceFileId = message.Voice?.FileId,
             IsUnreadable = message.Text is null && message.Contact is null && message.Location is null && message.Voice is null,
             IsPrivateChat = message.Chat.Type == ChatType.Private,
+            ChatTitle = message.Chat.Title,
         };
     }
 

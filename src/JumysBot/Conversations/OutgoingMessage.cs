@@ -17,7 +17,26 @@ public sealed record OutgoingMessage
     public bool RemoveKeyboard { get; init; }
 
     public MessagePriority Priority { get; init; } = MessagePriority.Reply;
+
+    /// <summary>Edits this earlier message of the chat instead of sending a new one (a lead card's new status).</summary>
+    public long? EditMessageId { get; init; }
+
+    /// <summary>Forwards a person's voice message (by Telegram file id) with <see cref="Text"/> as its caption.</summary>
+    public string? VoiceFileId { get; init; }
+
+    /// <summary>A pin on the map, sent after the text.</summary>
+    public Venue? Venue { get; init; }
+
+    /// <summary>A file, with <see cref="Text"/> as its caption (an export).</summary>
+    public DocumentFile? Document { get; init; }
+
+    /// <summary>The request whose card this is: once sent, its message id is kept so the card can be edited in place.</summary>
+    public long? LeadCard { get; init; }
 }
+
+public sealed record Venue(double Latitude, double Longitude, string Title, string Address);
+
+public sealed record DocumentFile(string FileName, string Content);
 
 /// <summary>A button: <see cref="Id"/> is the short callback data (at most 64 bytes), never the label.</summary>
 public sealed record Choice(string Id, string Label)

@@ -5,4 +5,7 @@ public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<
 {
     /// <summary>A request to register with this turn; its confirmation comes before <see cref="Messages"/>.</summary>
     public Leads.LeadDraft? NewLead { get; init; }
+
+    /// <summary>Anonymous steps of the request funnel reached in this turn (a flow started, consent given).</summary>
+    public IReadOnlyList<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; init; } = [];
 }

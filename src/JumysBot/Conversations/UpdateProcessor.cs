@@ -20,6 +20,7 @@ public sealed partial class UpdateProcessor(
     OutboxSignal outboxSignal,
     ContentStore content,
     LeadDesk leadDesk,
+    ConsultantDesk consultantDesk,
     ILogger<UpdateProcessor> logger)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
@@ -48,7 +49,11 @@ public sealed partial class UpdateProcessor(
     {
         var started = Stopwatch.GetTimestamp();
         await using var tx = await database.BeginAsync(cancellationToken);
-        if (input is not null)
+        if (input is not null && await consultantDesk.TryHandleAsync(tx, input, cancellationToken))
+        {
+            // A consultant's or an administrator's action; the person-facing conversation is not involved.
+        }
+        else if (input is not null)
         {
             var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
             person = person with { IsActive = true, Leads = await tx.Leads.SummariesAsync(input.UserId, cancellationToken) };
@@ -71,6 +76,11 @@ public sealed partial class UpdateProcessor(
             foreach (var message in turn.Messages)
             {
                 await tx.Outbox.AddAsync(message, cancellationToken);
+            }
+
+            foreach (var (name, kind) in turn.FunnelEvents)
+            {
+                await tx.Leads.AddFunnelEventAsync(name, kind, cancellationToken);
             }
         }
         else if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember.Status: "kicked" } blocked)

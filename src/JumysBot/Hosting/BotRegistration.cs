@@ -43,6 +43,9 @@ public static class BotRegistration
         services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadConversation>());
         services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadConversation>());
         services.AddSingleton<LeadDesk>();
+        services.AddSingleton<LeadReports>();
+        services.AddSingleton<ConsultantDesk>();
+        services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
         services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<StorageStartup>();

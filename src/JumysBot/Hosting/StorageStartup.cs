@@ -1,17 +1,31 @@
 using JumysBot.Catalog;
+using JumysBot.Leads;
+using Microsoft.Extensions.Options;
 using JumysBot.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace JumysBot.Hosting;
 
 /// <summary>Runs first at start: the content must load and the database must be migrated before any update is read.</summary>
-public sealed class StorageStartup(BotDatabase database, ContentStore content) : IHostedService
+public sealed class StorageStartup(BotDatabase database, ContentStore content, IOptions<List<ConsultantBinding>> consultants) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Resolving the store loaded and checked the content; a broken file has already stopped the start.
-        _ = content.Current;
-        return database.MigrateAsync(cancellationToken);
+        var points = content.Current.Points;
+        await database.MigrateAsync(cancellationToken);
+        await using var tx = await database.BeginAsync(cancellationToken);
+        foreach (var binding in consultants.Value)
+        {
+            if (points.FindPoint(binding.PointId) is null)
+            {
+                throw new OptionsValidationException("Consultants", typeof(ConsultantBinding), [$"Consultants: chat {binding.ChatId} names the unknown point '{binding.PointId}'."]);
+            }
+
+            await tx.Consultants.BindAsync(binding.ChatId, binding.PointId, title: null, source: "config", cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -15,4 +15,9 @@ public sealed record Lead
     public required string Language { get; init; }
 
     public LeadStatus Status { get; init; } = LeadStatus.New;
+
+    public long CreatedAt { get; init; }
+
+    /// <summary>Who last changed the status in a consultant chat (a first name, never a phone).</summary>
+    public string? TakenBy { get; init; }
 }

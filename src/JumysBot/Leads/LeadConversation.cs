@@ -39,6 +39,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
         var draft = new LeadDraft { Kind = kind, MeasureId = measure.Id, DisabilityGroup = group };
         var flow = new LeadFlow(context, draft, LeadStep.Topic, options.Value);
         flow.Start();
+        context.FunnelEvents.Add(("started", kind));
         return true;
     }
 

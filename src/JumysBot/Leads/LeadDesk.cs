@@ -11,7 +11,7 @@ namespace JumysBot.Leads;
 /// status, and tells the person the number, what happens next and where the point is. A second request of the same
 /// kind while one is open is not stored again; the person is shown the open one.
 /// </summary>
-public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options)
+public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options, ConsultantDesk consultants)
 {
     public async Task<IReadOnlyList<OutgoingMessage>> RegisterAsync(
         StorageTransaction tx, long chatId, Person person, LeadDraft draft, CancellationToken cancellationToken)
@@ -64,8 +64,20 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
             lines.Add(texts.Get(language, "lead.done.hours", ("hours", hours.In(language))));
         }
 
-        return [Message(string.Join('\n', lines))];
+        var stored = await tx.Leads.FindAsync(number, cancellationToken);
+        List<OutgoingMessage> messages = [Message(string.Join('\n', lines)) with { Venue = Pin(point, language) }];
+        messages.AddRange(await consultants.CardsForNewLeadAsync(tx, stored!, cancellationToken));
+        return messages;
 
         OutgoingMessage Message(string text) => new() { ChatId = chatId, Text = text };
+    }
+
+    /// <summary>A map pin for the point, when its coordinates are known.</summary>
+    public static Venue? Pin(Point point, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return point.Location is { } at
+            ? new Venue(at.Latitude, at.Longitude, point.Name.In(language), point.Address?.In(language) ?? point.Name.In(language))
+            : null;
     }
 }

@@ -142,6 +142,7 @@ public sealed class LeadFlow
                 if (t.Trigger == LeadTrigger.Agree)
                 {
                     _context.Person = _context.Person with { ConsentVersion = options.ConsentVersion, ConsentAt = _context.Now };
+                    _context.FunnelEvents.Add(("consented", Draft.Kind));
                 }
 
                 _ask.Name(_context.Input.FirstName);

@@ -24,4 +24,26 @@ public sealed class LeadOptions
     /// <summary>The point that takes a request when no place or location decides it.</summary>
     [Required]
     public string FallbackPointId { get; set; } = "career-karaganda";
+
+    /// <summary>Cards carry only the number, the kind and the district: for deployments that keep personal data off Telegram.</summary>
+    public bool MinimalCards { get; set; }
+
+    /// <summary>Working hours after which an untaken request reminds its point, and after which it goes to the administrators.</summary>
+    [Range(1, 200)]
+    public int RemindAfterWorkingHours { get; set; } = 4;
+
+    [Range(1, 400)]
+    public int EscalateAfterWorkingHours { get; set; } = 8;
+
+    /// <summary>The time zone of the working day (09:00–18:00, Monday to Friday).</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Almaty";
+}
+
+/// <summary>A consultant chat bound in configuration: <c>Consultants__0__ChatId</c>, <c>Consultants__0__PointId</c>.</summary>
+public sealed class ConsultantBinding
+{
+    public long ChatId { get; set; }
+
+    public string PointId { get; set; } = "";
 }

@@ -5,6 +5,7 @@ public enum LeadStatus
 {
     New,
     InProgress,
+    Unreachable,
     Contacted,
     Done,
     Cancelled,
@@ -13,5 +14,5 @@ public enum LeadStatus
 /// <summary>A person's request as the conversation needs to know it: to show an open one instead of a duplicate.</summary>
 public sealed record LeadSummary(long Number, LeadKind Kind, string? MeasureId, string PointId, LeadStatus Status)
 {
-    public bool IsOpen => Status is LeadStatus.New or LeadStatus.InProgress or LeadStatus.Contacted;
+    public bool IsOpen => Status is not (LeadStatus.Done or LeadStatus.Cancelled);
 }

@@ -18,6 +18,10 @@ public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
         await output.WriteLineAsync();
         var text = message.Html ? WebUtility.HtmlDecode(Tag().Replace(message.Text, "")) : message.Text;
         await output.WriteLineAsync(text.AsMemory(), cancellationToken);
+        if (message.Venue is { } venue)
+        {
+            await output.WriteLineAsync($"  [map] {venue.Title}: {venue.Latitude:0.####}, {venue.Longitude:0.####}".AsMemory(), cancellationToken);
+        }
         if (message.Buttons is { Count: > 0 } rows)
         {
             LastChoices = [.. rows.SelectMany(row => row)];

@@ -20,6 +20,7 @@ public sealed class TerminalChat(
     IConversationHandler conversation,
     ContentStore content,
     LeadDesk leadDesk,
+    ConsultantDesk consultantDesk,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -35,7 +36,7 @@ public sealed class TerminalChat(
         await database.MigrateAsync(cancellationToken);
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -80,7 +80,90 @@ public sealed class LeadRepository
     }
 
     private const string Columns =
-        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status";
+        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by";
+
+    /// <summary>Changes the status and records who did it; the first contact time is kept for the reports.</summary>
+    public async Task ChangeStatusAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
+    {
+        await using var update = _tx.Command(
+            """
+            UPDATE leads SET status = @status, updated_at = @now, taken_by = @actor,
+                first_contact_at = CASE WHEN @contacted = 1 AND first_contact_at IS NULL THEN @now ELSE first_contact_at END
+            WHERE id = @id
+            """,
+            ("@id", number), ("@status", status.ToString()), ("@now", _tx.Now), ("@actor", actor),
+            ("@contacted", status is LeadStatus.Contacted or LeadStatus.Done ? 1 : 0));
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await AddHistoryAsync(number, status, actor, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Lead>> OpenForPointAsync(string pointId, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Columns} FROM leads WHERE point_id = @point AND status NOT IN ('Done', 'Cancelled') ORDER BY id LIMIT 50",
+            cancellationToken, ("@point", pointId));
+
+    public Task<IReadOnlyList<Lead>> ForPointAsync(string pointId, long from, long to, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Columns} FROM leads WHERE point_id = @point AND created_at >= @from AND created_at < @to ORDER BY id",
+            cancellationToken, ("@point", pointId), ("@from", from), ("@to", to));
+
+    /// <summary>New requests nobody has taken since <paramref name="before"/>, not yet reminded (or escalated).</summary>
+    public Task<IReadOnlyList<Lead>> UntakenAsync(bool escalation, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Columns} FROM leads WHERE status = 'New' AND {(escalation ? "reminded_at IS NOT NULL AND escalated_at IS NULL" : "reminded_at IS NULL")} ORDER BY id LIMIT 200",
+            cancellationToken);
+
+    public async Task MarkFollowedUpAsync(long number, bool escalation, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            escalation ? "UPDATE leads SET escalated_at = @now WHERE id = @id" : "UPDATE leads SET reminded_at = @now WHERE id = @id",
+            ("@id", number), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(long ChatId, long MessageId)>> CardsAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT chat_id, message_id FROM lead_cards WHERE lead_id = @id", ("@id", number));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cards = new List<(long, long)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cards.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return cards;
+    }
+
+    public async Task AddFunnelEventAsync(string name, LeadKind kind, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("INSERT INTO funnel_events (name, kind, at) VALUES (@name, @kind, @now)",
+            ("@name", name), ("@kind", kind.ToString()), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Rows of one small aggregate query for the reports: each row's columns as text.</summary>
+    public async Task<IReadOnlyList<string[]>> ReportAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "")]);
+        }
+
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<Lead>> ListAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = _tx.Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var leads = new List<Lead>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leads.Add(Read(reader));
+        }
+
+        return leads;
+    }
 
     private static Lead Read(DbDataReader r) => new()
     {
@@ -105,6 +188,8 @@ public sealed class LeadRepository
         PointId = r.GetString(12),
         Language = r.GetString(16),
         Status = Enum.Parse<LeadStatus>(r.GetString(17)),
+        CreatedAt = r.GetInt64(18),
+        TakenBy = Text(r, 19),
     };
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

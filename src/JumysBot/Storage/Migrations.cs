@@ -93,5 +93,42 @@ internal static class Migrations
             );
             CREATE INDEX lead_history_lead ON lead_history (lead_id, at);
             """),
+        (3, """
+            -- Consultant chats: bound from configuration or approved by an administrator.
+            CREATE TABLE consultant_chats (
+                chat_id  BIGINT PRIMARY KEY,
+                point_id TEXT NOT NULL,
+                title    TEXT NULL,
+                source   TEXT NOT NULL,
+                active   INTEGER NOT NULL DEFAULT 1,
+                bound_at BIGINT NOT NULL
+            );
+            CREATE TABLE consultant_requests (
+                chat_id      BIGINT PRIMARY KEY,
+                title        TEXT NULL,
+                requested_at BIGINT NOT NULL
+            );
+
+            -- Where each lead card was sent, so a status change edits it in place.
+            CREATE TABLE lead_cards (
+                lead_id    BIGINT NOT NULL,
+                chat_id    BIGINT NOT NULL,
+                message_id BIGINT NOT NULL,
+                PRIMARY KEY (lead_id, chat_id)
+            );
+            ALTER TABLE outbox ADD COLUMN lead_card BIGINT NULL;
+
+            ALTER TABLE leads ADD COLUMN taken_by TEXT NULL;
+            ALTER TABLE leads ADD COLUMN first_contact_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN reminded_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN escalated_at BIGINT NULL;
+
+            -- Anonymous counts for the funnel: a flow started, consent given. No person id is kept here.
+            CREATE TABLE funnel_events (
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                at   BIGINT NOT NULL
+            );
+            """),
     ];
 }

@@ -14,8 +14,9 @@ public sealed class OutboxRepository
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var command = _tx.Command(
-            "INSERT INTO outbox (chat_id, priority, payload, created_at) VALUES (@chat, @priority, @payload, @now)",
+            "INSERT INTO outbox (chat_id, priority, payload, created_at, lead_card) VALUES (@chat, @priority, @payload, @now, @card)",
             ("@chat", message.ChatId),
+            ("@card", message.LeadCard),
             ("@priority", (int)message.Priority),
             ("@payload", JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage)),
             ("@now", _tx.Now));
@@ -49,7 +50,21 @@ public sealed class OutboxRepository
         await using var command = _tx.Command(
             "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1 WHERE id = @id AND sent_at IS NULL",
             ("@id", id), ("@message", messageId), ("@now", _tx.Now));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        // A lead card remembers where it landed, so its status can be edited in place later.
+        await using var card = _tx.Command(
+            """
+            INSERT INTO lead_cards (lead_id, chat_id, message_id)
+            SELECT lead_card, chat_id, message_id FROM outbox WHERE id = @id AND lead_card IS NOT NULL AND message_id IS NOT NULL
+            ON CONFLICT (lead_id, chat_id) DO UPDATE SET message_id = excluded.message_id
+            """,
+            ("@id", id));
+        await card.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     public async Task PostponeAsync(long id, long notBefore, string error, CancellationToken cancellationToken)

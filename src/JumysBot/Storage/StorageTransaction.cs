@@ -21,6 +21,7 @@ public sealed class StorageTransaction : IAsyncDisposable
         Inbox = new InboxRepository(this);
         Outbox = new OutboxRepository(this);
         Leads = new LeadRepository(this);
+        Consultants = new ConsultantRepository(this);
     }
 
     /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
@@ -35,6 +36,8 @@ public sealed class StorageTransaction : IAsyncDisposable
     public OutboxRepository Outbox { get; }
 
     public LeadRepository Leads { get; }
+
+    public ConsultantRepository Consultants { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

@@ -121,6 +121,14 @@ public static class TelegramBotClientExtensions
             new SendVenueRequest { ChatId = chatId, Latitude = latitude, Longitude = longitude, Title = title, Address = address },
             cancellationToken);
 
+    public static Task<Message> SendVoice(
+        this ITelegramBotClient botClient,
+        long chatId,
+        string voiceFileId,
+        string? caption = null,
+        CancellationToken cancellationToken = default) =>
+        botClient.ThrowIfNull().SendRequest(new SendVoiceRequest { ChatId = chatId, Voice = voiceFileId, Caption = caption }, cancellationToken);
+
     public static Task<Message> SendDocument(
         this ITelegramBotClient botClient,
         long chatId,

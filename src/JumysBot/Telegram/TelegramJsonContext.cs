@@ -26,6 +26,7 @@ namespace JumysBot.Telegram;
 [JsonSerializable(typeof(EditMessageReplyMarkupRequest))]
 [JsonSerializable(typeof(AnswerCallbackQueryRequest))]
 [JsonSerializable(typeof(SendVenueRequest))]
+[JsonSerializable(typeof(SendVoiceRequest))]
 [JsonSerializable(typeof(SetMyCommandsRequest))]
 // SendDocumentRequest is sent as multipart/form-data and needs no JSON contract.
 public sealed partial class TelegramJsonContext : JsonSerializerContext;

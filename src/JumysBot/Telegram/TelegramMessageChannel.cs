@@ -9,13 +9,37 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
     public async Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var parseMode = message.Html ? ParseMode.Html : null;
+        if (message.EditMessageId is { } editId)
+        {
+            var markup = ToMarkup(message) as InlineKeyboardMarkup;
+            var edited = await client.EditMessageText(message.ChatId, (int)editId, message.Text, parseMode, markup, cancellationToken: cancellationToken);
+            return edited.Id;
+        }
+
+        if (message.VoiceFileId is { } voice)
+        {
+            return (await client.SendVoice(message.ChatId, voice, message.Text, cancellationToken)).Id;
+        }
+
+        if (message.Document is { } document)
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(document.Content));
+            return (await client.SendDocument(message.ChatId, new InputFileStream(content, document.FileName), message.Text, cancellationToken)).Id;
+        }
+
         var parts = MessageSplitter.Split(message.Text);
         Message? last = null;
         for (var i = 0; i < parts.Count; i++)
         {
             // Buttons go under the last part, where the question is.
             var markup = i == parts.Count - 1 ? ToMarkup(message) : null;
-            last = await client.SendMessage(message.ChatId, parts[i], message.Html ? ParseMode.Html : null, markup, cancellationToken: cancellationToken);
+            last = await client.SendMessage(message.ChatId, parts[i], parseMode, markup, cancellationToken: cancellationToken);
+        }
+
+        if (message.Venue is { } venue)
+        {
+            await client.SendVenue(message.ChatId, venue.Latitude, venue.Longitude, venue.Title, venue.Address, cancellationToken);
         }
 
         return last?.Id;

@@ -1,0 +1,266 @@
+using System.Globalization;
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using JumysBot.Hosting;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Leads;
+
+/// <summary>
+/// The consultants' and administrators' side: lead card buttons, <c>/leads</c>, <c>/export</c>, <c>/consultant</c>
+/// requests and their approval, <c>/consultants</c> and <c>/stats</c>. Every press and command is checked here, on
+/// the server: only a chat bound to the lead's point (or an administrator) can change a lead or see its data.
+/// </summary>
+public sealed class ConsultantDesk(ContentStore content, IOptions<LeadOptions> leadOptions, IOptions<BotOptions> botOptions, LeadReports reports)
+{
+    private const string AdminPrefix = "a:";
+
+    /// <returns>False when the input is not for this desk and goes to the person-facing conversation.</returns>
+    public async Task<bool> TryHandleAsync(StorageTransaction tx, Incoming input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(input);
+        var command = ParsedCommand.Parse(input.Text);
+        var name = input.Text is ['/', ..] ? input.Text.Split(' ', '@')[0].ToUpperInvariant() : null;
+        var replies = new List<OutgoingMessage>();
+        var handled = true;
+        if (input.ButtonId?.StartsWith(LeadCard.Prefix, StringComparison.Ordinal) == true)
+        {
+            await PressCardButtonAsync(tx, input, replies, cancellationToken);
+        }
+        else if (input.ButtonId?.StartsWith(AdminPrefix, StringComparison.Ordinal) == true)
+        {
+            await PressAdminButtonAsync(tx, input, replies, cancellationToken);
+        }
+        else if (name == "/LEADS")
+        {
+            await ListLeadsAsync(tx, input, replies, cancellationToken);
+        }
+        else if (name == "/EXPORT")
+        {
+            await ExportAsync(tx, input, command.Argument, replies, cancellationToken);
+        }
+        else if (name == "/CONSULTANT")
+        {
+            await RequestBindingAsync(tx, input, replies, cancellationToken);
+        }
+        else if (name == "/CONSULTANTS" && IsAdmin(input.UserId))
+        {
+            await ListBindingsAsync(tx, input, replies, cancellationToken);
+        }
+        else if (name == "/STATS" && IsAdmin(input.UserId))
+        {
+            replies.Add(Say(input.ChatId, await reports.StatsAsync(tx, cancellationToken)));
+        }
+        else
+        {
+            // In a group chat nothing else is for the bot; in a private chat it is the person-facing conversation.
+            handled = !input.IsPrivateChat;
+        }
+
+        foreach (var reply in replies)
+        {
+            await tx.Outbox.AddAsync(reply, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    /// <summary>Sends a new lead's card (and the person's voice message) to every chat of its point, or to the administrators.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> CardsForNewLeadAsync(StorageTransaction tx, Lead lead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(lead);
+        var chats = await tx.Consultants.ChatsOfAsync(lead.PointId, cancellationToken);
+        var fallback = chats.Count == 0;
+        var current = content.Current;
+        var messages = new List<OutgoingMessage>();
+        foreach (var chat in fallback ? botOptions.Value.AdminIds : chats)
+        {
+            if (fallback)
+            {
+                var point = current.Points.FindPoint(lead.PointId)?.Name.In(LeadCard.ConsultantLanguage) ?? lead.PointId;
+                messages.Add(Say(chat, T("consultant.no_chat_for_point", ("point", point)), MessagePriority.Notification));
+            }
+
+            messages.Add(LeadCard.Render(lead, chat, current, leadOptions.Value.MinimalCards));
+            if (lead.Draft.VoiceFileId is { } voice && !leadOptions.Value.MinimalCards)
+            {
+                messages.Add(new OutgoingMessage
+                {
+                    ChatId = chat,
+                    Text = T("card.voice_caption", ("number", lead.Number)),
+                    VoiceFileId = voice,
+                    Priority = MessagePriority.Notification,
+                });
+            }
+        }
+
+        return messages;
+    }
+
+    private async Task PressCardButtonAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        var parts = input.ButtonId!.Split(':');
+        var lead = parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? await tx.Leads.FindAsync(number, cancellationToken)
+            : null;
+        if (lead is null || LeadCard.Target(parts[1]) is not { } target)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.refused")));
+            return;
+        }
+
+        var boundPoint = await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken);
+        if (boundPoint != lead.PointId && !IsAdmin(input.UserId))
+        {
+            replies.Add(Say(input.ChatId, T("consultant.refused")));
+            return;
+        }
+
+        if (!LeadCard.Actions(lead.Status).Contains(parts[1]))
+        {
+            // Someone else moved it first: show the card as it is now.
+            replies.Add(Say(input.ChatId, T("consultant.already_changed", ("number", lead.Number))));
+        }
+        else
+        {
+            var actor = string.IsNullOrWhiteSpace(input.FirstName) ? T("consultant.someone") : input.FirstName.Trim();
+            await tx.Leads.ChangeStatusAsync(lead.Number, target, actor, cancellationToken);
+            lead = lead with { Status = target, TakenBy = actor };
+            if (target == LeadStatus.InProgress && parts[1] == "take")
+            {
+                var language = LanguageCodes.FromCode(lead.Language) ?? Language.Russian;
+                replies.Add(new OutgoingMessage { ChatId = lead.PersonId, Text = content.Current.Texts.Get(language, "lead.taken", ("number", lead.Number)) });
+            }
+        }
+
+        foreach (var (chat, messageId) in await tx.Leads.CardsAsync(lead.Number, cancellationToken))
+        {
+            replies.Add(LeadCard.Render(lead, chat, content.Current, leadOptions.Value.MinimalCards, messageId));
+        }
+    }
+
+    private async Task ListLeadsAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is not { } point)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.not_bound")));
+            return;
+        }
+
+        var open = await tx.Leads.OpenForPointAsync(point, cancellationToken);
+        if (open.Count == 0)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.no_open_leads")));
+            return;
+        }
+
+        replies.Add(Say(input.ChatId, T("consultant.open_leads", ("count", open.Count))));
+        replies.AddRange(open.Select(lead => LeadCard.Render(lead, input.ChatId, content.Current, leadOptions.Value.MinimalCards) with { Priority = MessagePriority.Reply }));
+    }
+
+    private async Task ExportAsync(StorageTransaction tx, Incoming input, string argument, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is not { } point)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.not_bound")));
+            return;
+        }
+
+        var days = int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked is > 0 and <= 366 ? asked : 30;
+        var to = tx.Now + 1;
+        var from = to - (days * 24L * 3600 * 1000);
+        var leads = await tx.Leads.ForPointAsync(point, from, to, cancellationToken);
+        replies.Add(new OutgoingMessage
+        {
+            ChatId = input.ChatId,
+            Text = T("consultant.export_caption", ("count", leads.Count), ("days", days)),
+            Document = new DocumentFile($"leads-{point}-{days}d.csv", LeadCsv.Write(leads, content.Current, leadOptions.Value.MinimalCards)),
+        });
+    }
+
+    private async Task RequestBindingAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is { } point)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.already_bound", ("point", PointName(point)))));
+            return;
+        }
+
+        var title = input.ChatTitle ?? input.FirstName;
+        await tx.Consultants.RequestAsync(input.ChatId, title, cancellationToken);
+        replies.Add(Say(input.ChatId, T("consultant.requested")));
+        foreach (var admin in botOptions.Value.AdminIds)
+        {
+            replies.Add(new OutgoingMessage
+            {
+                ChatId = admin,
+                Text = T("consultant.approve_question", ("title", title ?? ""), ("chat", input.ChatId)),
+                Buttons =
+                [
+                    .. content.Current.Points.Points.Select(p => (IReadOnlyList<Choice>)[new Choice($"{AdminPrefix}ok:{input.ChatId}:{p.Id}", p.Name.In(LeadCard.ConsultantLanguage))]),
+                    [new Choice($"{AdminPrefix}no:{input.ChatId}", T("consultant.decline"))],
+                ],
+                Priority = MessagePriority.Notification,
+            });
+        }
+    }
+
+    private async Task ListBindingsAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        var bindings = await tx.Consultants.ListAsync(cancellationToken);
+        if (bindings.Count == 0)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.none_bound")));
+            return;
+        }
+
+        replies.Add(new OutgoingMessage
+        {
+            ChatId = input.ChatId,
+            Text = T("consultant.bindings_title") + "\n" + string.Join('\n', bindings.Select(b => $"{PointName(b.PointId)}: {b.Title ?? b.ChatId.ToString(CultureInfo.InvariantCulture)} ({b.Source})")),
+            Buttons = [.. bindings.Select(b => (IReadOnlyList<Choice>)[new Choice($"{AdminPrefix}revoke:{b.ChatId}", T("consultant.revoke", ("title", b.Title ?? b.ChatId.ToString(CultureInfo.InvariantCulture))))])],
+        });
+    }
+
+    private async Task PressAdminButtonAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        var parts = input.ButtonId!.Split(':');
+        if (!IsAdmin(input.UserId) || parts.Length < 3 || !long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chat))
+        {
+            replies.Add(Say(input.ChatId, T("consultant.refused")));
+            return;
+        }
+
+        switch (parts[1])
+        {
+            case "ok" when parts.Length == 4 && content.Current.Points.FindPoint(parts[3]) is not null
+                && await tx.Consultants.PendingRequestTitleAsync(chat, cancellationToken) is { } title:
+                await tx.Consultants.BindAsync(chat, parts[3], title.Length == 0 ? null : title, "admin", cancellationToken);
+                replies.Add(Say(input.ChatId, T("consultant.approved", ("point", PointName(parts[3])))));
+                replies.Add(Say(chat, T("consultant.welcome", ("point", PointName(parts[3])))));
+                break;
+            case "no" when await tx.Consultants.DeclineAsync(chat, cancellationToken):
+                replies.Add(Say(input.ChatId, T("consultant.declined")));
+                break;
+            case "revoke" when await tx.Consultants.RevokeAsync(chat, cancellationToken):
+                replies.Add(Say(input.ChatId, T("consultant.revoked")));
+                break;
+            default:
+                replies.Add(Say(input.ChatId, T("consultant.refused")));
+                break;
+        }
+    }
+
+    private bool IsAdmin(long userId) => botOptions.Value.AdminIds.Contains(userId);
+
+    private string PointName(string pointId) => content.Current.Points.FindPoint(pointId)?.Name.In(LeadCard.ConsultantLanguage) ?? pointId;
+
+    private string T(string key, params ReadOnlySpan<(string, object?)> arguments) => content.Current.Texts.Get(LeadCard.ConsultantLanguage, key, arguments);
+
+    private static OutgoingMessage Say(long chatId, string text, MessagePriority priority = MessagePriority.Reply) =>
+        new() { ChatId = chatId, Text = text, Priority = priority };
+}

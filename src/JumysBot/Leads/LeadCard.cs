@@ -1,0 +1,114 @@
+using System.Globalization;
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using JumysBot.Localization;
+
+namespace JumysBot.Leads;
+
+/// <summary>
+/// The card consultants work a request from: everything needed to call back (or, in minimal mode, only the number,
+/// the kind and the district), its status and who changed it, and one button a row for the next step.
+/// </summary>
+public static class LeadCard
+{
+    public const string Prefix = "c:";
+
+    /// <summary>The consultants' language: the cards and their buttons are in Russian, as the region's offices work.</summary>
+    public const Language ConsultantLanguage = Language.Russian;
+
+    public static OutgoingMessage Render(Lead lead, long chatId, BotContent content, bool minimal, long? editMessageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(content);
+        var texts = content.Texts;
+        var d = lead.Draft;
+        string T(string key, params ReadOnlySpan<(string, object?)> args) => texts.Get(ConsultantLanguage, key, args);
+        var lines = new List<string>
+        {
+            T("card.title", ("number", lead.Number), ("status", T("card.status." + lead.Status.ToString().ToLowerInvariant()))),
+            T("card.kind", ("kind", What(d, content))),
+            T("card.place", ("place", Place(d, content))),
+        };
+        if (!minimal)
+        {
+            lines.Add(T("card.name", ("name", d.Name)));
+            lines.Add(T("card.phone", ("phone", d.Phone)));
+            lines.Add(T("card.contact", ("contact", Contact(d, texts))));
+            lines.Add(T("card.language", ("language", T("language.name." + lead.Language))));
+            if (d.DisabilityGroup is { } group && group != DisabilityGroup.NotSaid)
+            {
+                lines.Add(T("card.group", ("group", T(SuitsMeWizard.GroupTextKey(group)))));
+            }
+
+            if (d.Comment is { } comment)
+            {
+                lines.Add(T("card.comment", ("comment", comment)));
+            }
+
+            if (d.VoiceFileId is not null)
+            {
+                lines.Add(T("card.voice"));
+            }
+        }
+
+        if (lead.TakenBy is { } by && lead.Status != LeadStatus.New)
+        {
+            lines.Add(T("card.changed_by", ("name", by)));
+        }
+
+        return new OutgoingMessage
+        {
+            ChatId = chatId,
+            Text = string.Join('\n', lines),
+            Buttons = [.. Actions(lead.Status).Select(a => (IReadOnlyList<Choice>)[new Choice($"{Prefix}{a}:{lead.Number}", T("card.action." + a))])],
+            Priority = MessagePriority.Notification,
+            EditMessageId = editMessageId,
+            LeadCard = editMessageId is null ? lead.Number : null,
+        };
+    }
+
+    /// <summary>The steps a consultant can take from each status.</summary>
+    public static IReadOnlyList<string> Actions(LeadStatus status) => status switch
+    {
+        LeadStatus.New => ["take"],
+        LeadStatus.InProgress => ["contacted", "unreached", "return"],
+        LeadStatus.Unreachable => ["contacted", "return"],
+        LeadStatus.Contacted => ["done", "return"],
+        _ => [],
+    };
+
+    public static LeadStatus? Target(string action) => action switch
+    {
+        "take" => LeadStatus.InProgress,
+        "contacted" => LeadStatus.Contacted,
+        "unreached" => LeadStatus.Unreachable,
+        "done" => LeadStatus.Done,
+        "return" => LeadStatus.New,
+        _ => null,
+    };
+
+    public static string What(LeadDraft d, BotContent content)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(content);
+        var texts = content.Texts;
+        var kind = texts.Get(ConsultantLanguage, $"lead.kind.{LeadTopics.KindKey(d.Kind)}");
+        var detail = content.Measures.Find(d.Topic ?? "") ?? content.Measures.Find(d.MeasureId ?? "");
+        var topic = d.Topic is { } t && LeadTopics.AnswersFor(d.Kind).Contains(t) ? texts.Get(ConsultantLanguage, LeadTopics.AnswerTextKey(d.Kind, t)) : null;
+        return string.Join(": ", new[] { kind, detail?.Title.In(ConsultantLanguage), topic }.Where(s => s is not null));
+    }
+
+    private static string Place(LeadDraft d, BotContent content) =>
+        content.Points.FindPlace(d.PlaceId) is { } place ? place.Name.In(ConsultantLanguage)
+        : d is { Latitude: { } lat, Longitude: { } lon }
+            ? content.Texts.Get(ConsultantLanguage, "card.location", ("lat", lat.ToString("0.####", CultureInfo.InvariantCulture)), ("lon", lon.ToString("0.####", CultureInfo.InvariantCulture)))
+            : content.Texts.Get(ConsultantLanguage, "lead.review.none");
+
+    private static string Contact(LeadDraft d, TextCatalog texts)
+    {
+        var method = texts.Get(ConsultantLanguage, "card.method." + (d.ContactMethod ?? ContactMethod.Call).ToString().ToLowerInvariant());
+        return d.ContactMethod is null or ContactMethod.Call && d.ContactTime is { } time
+            ? $"{method}, {texts.Get(ConsultantLanguage, "card.time." + time.ToString().ToLowerInvariant())}"
+            : method;
+    }
+}
