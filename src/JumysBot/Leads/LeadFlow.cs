@@ -145,7 +145,7 @@ public sealed class LeadFlow
                     _context.FunnelEvents.Add(("consented", Draft.Kind));
                 }
 
-                _ask.Name(_context.Input.FirstName);
+                _ask.Name(PersonName.Clean(_context.Input.FirstName));
             })
             .PermitDynamicIf(_typed, _ => Next(LeadStep.Name), PersonName.IsValid, "a name", LeadStep.Phone, LeadStep.Review)
             .PermitDynamicIf(_chose, _ => Next(LeadStep.Name), c => c == "telegram" && PersonName.IsValid(_context.Input.FirstName), "the Telegram name", LeadStep.Phone, LeadStep.Review)
@@ -281,7 +281,7 @@ public sealed class LeadFlow
         {
             (LeadStep.Phone, LeadTrigger.ContactShared) when _context.Input.Contact?.UserId != _context.Input.UserId => "lead.phone.not_own",
             (LeadStep.Phone, _) => "lead.phone.invalid",
-            (LeadStep.Name, LeadTrigger.Typed) => "lead.name.invalid",
+            (LeadStep.Name, LeadTrigger.Typed or LeadTrigger.Chose) => "lead.name.invalid",
             (LeadStep.Place, LeadTrigger.Typed) => "lead.place.use_buttons",
             (_, LeadTrigger.ContactShared or LeadTrigger.LocationShared or LeadTrigger.VoiceSent) => "input.not_expected",
             _ => "input.not_understood",

@@ -40,7 +40,7 @@ internal sealed class LeadQuestions(ConversationContext context, Func<LeadDraft>
     public void Name(string? telegramName)
     {
         List<Choice> choices = [];
-        if (!string.IsNullOrWhiteSpace(telegramName))
+        if (telegramName is not null && PersonName.IsValid(telegramName))
         {
             choices.Add(new Choice(ChosePrefix + "telegram", telegramName));
         }

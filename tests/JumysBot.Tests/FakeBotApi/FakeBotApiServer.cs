@@ -151,7 +151,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var result = method switch
         {
             "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
-            "sendMessage" or "editMessageText" or "sendVenue" or "sendDocument" or "editMessageReplyMarkup" => SentMessage(body),
+            "sendMessage" or "editMessageText" or "sendVenue" or "sendDocument" or "sendVoice" or "editMessageReplyMarkup" => SentMessage(body),
             "getMe" => JsonNode.Parse("""{"id":123456,"is_bot":true,"first_name":"JumysBot","username":"jumys_test_bot"}"""),
             _ => JsonValue.Create(true),
         };
@@ -199,7 +199,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         {
             ["message_id"] = messageId,
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["chat"] = new JsonObject { ["id"] = body["chat_id"]?.DeepClone(), ["type"] = "private" },
+            ["chat"] = new JsonObject { ["id"] = long.Parse(body["chat_id"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture), ["type"] = "private" },
             ["text"] = body["text"]?.DeepClone(),
         };
     }
@@ -213,6 +213,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             foreach (var (key, value) in form)
             {
                 fields[key] = value.ToString();
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var content = new StreamReader(file.OpenReadStream(), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+                fields[file.Name + "_filename"] = file.FileName;
+                fields[file.Name + "_content"] = await content.ReadToEndAsync();
             }
 
             return fields;

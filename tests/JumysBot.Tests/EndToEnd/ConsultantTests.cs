@@ -1,0 +1,268 @@
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.EndToEnd;
+
+/// <summary>Leads reach the right point's chat, consultants work them from the card, and nobody else can.</summary>
+public sealed class ConsultantTests : IAsyncLifetime
+{
+    private const long TemirtauChat = -100500;
+    private const long KaragandaChat = -100600;
+    private const long AdminId = 777;
+
+    private FakeBotApiServer _api = null!;
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeBotApiServer.StartAsync();
+        _bot = await BotUnderTest.StartAsync(_api, settings: new Dictionary<string, string?>
+        {
+            ["Consultants:0:ChatId"] = TemirtauChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Consultants:0:PointId"] = "jumystap-temirtau",
+            ["Consultants:1:ChatId"] = KaragandaChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Consultants:1:PointId"] = "jumystap-karaganda",
+            ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_location_in_temirtau_routes_to_temirtau_and_one_in_karaganda_to_karaganda_with_the_card_and_its_buttons()
+    {
+        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        var karaganda = new ConsultantChat(_api, KaragandaChat, 601, "Мадина");
+
+        var first = await RequestGrantAsync(13001, latitude: 50.07, longitude: 72.95);
+        var second = await RequestGrantAsync(13002, latitude: 49.81, longitude: 73.09);
+
+        var temirtauCard = await temirtau.ReceivesAsync(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true, "a card in Temirtau");
+        Assert.Contains($"Заявка № {first}. Статус — новая.", temirtauCard.Text);
+        Assert.Contains("Телефон: +77011234567.", temirtauCard.Text);
+        Assert.Contains("Связь: звонок, утром.", temirtauCard.Text);
+        Assert.Equal([("Взять в работу", $"c:take:{first}")], temirtauCard.Buttons);
+        var karagandaCard = await karaganda.ReceivesAsync(c => c.Text?.Contains($"Заявка № {second}", StringComparison.Ordinal) == true, "a card in Karaganda");
+        Assert.Contains("Место: по геолокации", karagandaCard.Text);
+        Assert.DoesNotContain(temirtau.Received, c => c.Text?.Contains($"Заявка № {second}", StringComparison.Ordinal) == true);
+        Assert.Contains(_api.CallsOf("sendVenue"), v => v.ChatId == 13001 && v.Body["title"]!.GetValue<string>().Contains("Теміртау", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Take_edits_the_card_in_place_and_tells_the_person()
+    {
+        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        var number = await RequestGrantAsync(13003, latitude: 50.05, longitude: 72.96);
+        var card = await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card");
+        var cardMessageId = await SentMessageIdAsync(card);
+
+        temirtau.Presses($"c:take:{number}", cardMessageId);
+
+        var edit = await temirtau.ReceivesAsync(c => c.Method == "editMessageText", "the edited card");
+        Assert.Equal(cardMessageId, edit.Body["message_id"]!.GetValue<int>());
+        Assert.Contains("Статус — в работе.", edit.Text);
+        Assert.Contains("Статус изменил(а): Ерлан.", edit.Text);
+        Assert.Equal(["c:contacted:" + number, "c:unreached:" + number, "c:return:" + number], edit.Buttons.Select(b => b.Data));
+        var person = new TelegramPerson(_api, 13003, "kk");
+        await person.ReadsUntilAsync("жұмысқа алды");
+        Assert.Equal("InProgress", Scalar($"SELECT status FROM leads WHERE id = {number}"));
+        Assert.Equal(2L, Scalar($"SELECT COUNT(*) FROM lead_history WHERE lead_id = {number}"));
+    }
+
+    [Fact]
+    public async Task A_stranger_pressing_take_on_a_forged_card_changes_nothing()
+    {
+        var number = await RequestGrantAsync(13004, latitude: 50.05, longitude: 72.96);
+        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card");
+        var stranger = new ConsultantChat(_api, 99999, 99999, "Чужой");
+        var otherPoint = new ConsultantChat(_api, KaragandaChat, 601, "Мадина");
+
+        stranger.Presses($"c:take:{number}");
+        otherPoint.Presses($"c:take:{number}");
+        stranger.Presses($"c:done:{number}");
+        stranger.Presses("c:take:not-a-number");
+
+        await stranger.ReceivesAsync(c => c.Text?.Contains("недоступна", StringComparison.Ordinal) == true, "a refusal");
+        await otherPoint.ReceivesAsync(c => c.Text?.Contains("недоступна", StringComparison.Ordinal) == true, "a refusal");
+        await _api.WaitForCallAsync(_ => stranger.Received.Count(c => c.Text!.Contains("недоступна", StringComparison.Ordinal)) == 3, "three refusals");
+        Assert.Equal("New", Scalar($"SELECT status FROM leads WHERE id = {number}"));
+        Assert.Empty(_api.CallsOf("editMessageText"));
+        Assert.DoesNotContain(stranger.Received, c => c.Text!.Contains("+7", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_yields_a_csv_that_parses_and_leads_lists_the_open_ones()
+    {
+        var first = await RequestGrantAsync(13005, latitude: 50.05, longitude: 72.96);
+        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {first}", StringComparison.Ordinal) == true, "the card");
+
+        temirtau.Sends("/export 7");
+
+        var export = await temirtau.ReceivesAsync(c => c.Method == "sendDocument", "the export");
+        var csv = export.Body["document_content"]!.GetValue<string>();
+        Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
+        var rows = ParseCsv(csv.TrimStart('\uFEFF'));
+        Assert.Equal("Номер", rows[0][0]);
+        var row = rows.Single(r => r[0] == first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rows[0].Length, row.Length);
+        Assert.Contains("+77011234567", row);
+        Assert.Contains("Удобно \"после обеда\"; спасибо", row);
+        Assert.Contains("Айгүл Сейтқали", row);
+
+        temirtau.Sends("/leads");
+        await temirtau.ReceivesAsync(c => c.Text?.Contains("Открытых заявок: 1.", StringComparison.Ordinal) == true, "the open list");
+    }
+
+    [Fact]
+    public async Task A_chat_asks_to_become_a_consultant_chat_and_an_administrator_approves_it()
+    {
+        var newChat = new ConsultantChat(_api, -100700, 701, "Гаухар", title: "Балхаш консультанты");
+        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+
+        newChat.Sends("/leads");
+        await newChat.ReceivesAsync(c => c.Text?.Contains("/consultant", StringComparison.Ordinal) == true, "how to connect");
+        newChat.Sends("/consultant");
+        await newChat.ReceivesAsync(c => c.Text?.Contains("Запрос отправлен", StringComparison.Ordinal) == true, "the request");
+        var question = await admin.ReceivesAsync(c => c.Text?.Contains("Балхаш консультанты", StringComparison.Ordinal) == true, "the approval card");
+        Assert.Contains(question.Buttons, b => b.Data == "a:ok:-100700:career-balkhash");
+
+        // Someone who is not an administrator cannot approve it.
+        newChat.Presses("a:ok:-100700:career-balkhash");
+        await newChat.ReceivesAsync(c => c.Text?.Contains("недоступна", StringComparison.Ordinal) == true, "a refusal");
+        admin.Presses("a:ok:-100700:career-balkhash");
+        await newChat.ReceivesAsync(c => c.Text?.Contains("подключён к пункту «Карьерный центр Балхаша»", StringComparison.Ordinal) == true, "the welcome");
+
+        var number = await RequestGrantAsync(13006, latitude: 46.85, longitude: 75.00);
+        await newChat.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "a card in the new chat");
+
+        admin.Sends("/consultants");
+        var list = await admin.ReceivesAsync(c => c.Text?.Contains("Чаты консультантов", StringComparison.Ordinal) == true, "the list");
+        admin.Presses(list.Buttons.First(b => b.Data == "a:revoke:-100700").Data);
+        await admin.ReceivesAsync(c => c.Text?.Contains("Доступ отозван", StringComparison.Ordinal) == true, "revoked");
+        newChat.Sends("/leads");
+        await _api.WaitForCallAsync(_ => newChat.Received.Count(c => c.Text!.Contains("/consultant", StringComparison.Ordinal)) == 2, "not bound any more");
+    }
+
+    [Fact]
+    public async Task Administrators_see_the_figures()
+    {
+        await RequestGrantAsync(13007, latitude: 50.05, longitude: 72.96);
+        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+
+        admin.Sends("/stats");
+
+        var stats = await admin.ReceivesAsync(c => c.Text?.Contains("Воронка", StringComparison.Ordinal) == true, "the stats");
+        Assert.Contains("Пункт консультации JumysTap в Темиртау: 1", stats.Text);
+        Assert.Contains("Воронка: начали 1, дали согласие 1, отправили 1, взяты в работу 0, завершены 0.", stats.Text);
+    }
+
+    /// <summary>A Kazakh-speaking person asks for a grant, sharing a location; returns the request number.</summary>
+    private async Task<long> RequestGrantAsync(long id, double latitude, double longitude)
+    {
+        var person = new TelegramPerson(_api, id, "kk", firstName: "Айгүл");
+        person.Sends("/start");
+        await person.ReadsUntilAsync("Өзіңіз туралы");
+        person.Presses("Мен мүгедектігі бар адаммын");
+        await person.ReadsUntilAsync("Басты мәзір");
+        person.Presses("Өз ісін ашуға грант");
+        await person.ReadsUntilAsync("Bastau Business");
+        person.Presses("Қатысқым келеді");
+        await person.ReadsUntilAsync("курсынан өттіңіз бе");
+        person.Presses("Иә, грантқа өтінім бергім келеді");
+        await person.ReadsUntilAsync("келісіміңіз керек");
+        person.Presses("Келісемін");
+        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        person.Sends("Айгүл Сейтқали");
+        await person.ReadsUntilAsync("Телефон нөміріңіз");
+        person.SharesContact("77011234567");
+        await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
+        person.Presses("Маған қоңырау шалыңыз");
+        await person.ReadsUntilAsync("Қоңырауды қашан");
+        person.Presses("Таңертең");
+        await person.ReadsUntilAsync("Қай жерде тұрасыз?");
+        person.SharesLocation(latitude, longitude);
+        await person.ReadsUntilAsync("Мүгедектік тобыңыз");
+        person.Presses("Көрсеткім келмейді");
+        await person.ReadsUntilAsync("Кеңесшіге тағы");
+        person.Sends("Удобно \"после обеда\"; спасибо");
+        await person.ReadsUntilAsync("Өтінімді тексеріңізші");
+        person.Presses("Растау");
+        var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
+        var match = System.Text.RegularExpressions.Regex.Match(done.Text!, @"№ (\d+)");
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The message id the fake server gave a sent card (ids are handed out in call order).</summary>
+    private async Task<int> SentMessageIdAsync(ApiCall card)
+    {
+        var lead = System.Text.RegularExpressions.Regex.Match(card.Text!, @"№ (\d+)").Groups[1].Value;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (Scalar($"SELECT message_id FROM lead_cards WHERE lead_id = {lead} AND chat_id = {card.ChatId}") is long id)
+            {
+                return (int)id;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The card's message id was not recorded.");
+            await Task.Delay(50);
+        }
+    }
+
+    private object? Scalar(string sql) => Database.Scalar(_bot.DatabasePath, sql);
+
+    private static List<string[]> ParseCsv(string csv)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ';')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+}
