@@ -1,11 +1,16 @@
 namespace JumysBot.Tests;
 
 /// <summary>A clock that moves only when a test says so.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private long _ticks = start.UtcTicks;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
 
-    public void Advance(TimeSpan by) => _now += by;
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }

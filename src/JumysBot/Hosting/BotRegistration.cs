@@ -75,6 +75,8 @@ public static class BotRegistration
         services.AddSingleton<PollingReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<PollingReceiver>());
         services.AddHostedService<OutboxSenderService>();
+        services.AddSingleton<LeadFollowUp>();
+        services.AddHostedService<LeadFollowUpService>();
         return builder;
     }
 

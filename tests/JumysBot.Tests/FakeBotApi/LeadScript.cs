@@ -1,0 +1,48 @@
+namespace JumysBot.Tests.FakeBotApi;
+
+/// <summary>Whole request flows a virtual person walks through, for tests about what happens after.</summary>
+internal static class LeadScript
+{
+    /// <summary>A Russian-speaking person with a disability asks for JOB COACH support, choosing a place from the list.</summary>
+    public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null)
+    {
+        person.Sends("/start");
+        await person.ReadsUntilAsync("Расскажите, кто вы");
+        person.Presses("Я человек с инвалидностью");
+        await person.ReadsUntilAsync("Главное меню");
+        person.Sends("наставник");
+        await person.ReadsUntilAsync("по запросу");
+        person.Presses("JOB COACH — наставник на работе");
+        await person.ReadsUntilAsync("JOB COACH");
+        person.Presses("Хочу участвовать");
+        await person.ReadsUntilAsync("Какая помощь JOB COACH вам нужна?");
+        person.Presses("Найти работу");
+        await person.ReadsUntilAsync("согласие на обработку");
+        person.Presses("Согласен(на)");
+        await person.ReadsUntilAsync("Как к вам обращаться?");
+        person.Sends("Жанна");
+        await person.ReadsUntilAsync("Ваш номер телефона");
+        person.Sends("87021234567");
+        await person.ReadsUntilAsync("Как с вами связаться?");
+        person.Presses("Только сообщения в Telegram");
+        await person.ReadsUntilAsync("Где вы живёте?");
+        person.Sends("Выбрать из списка");
+        await person.ReadsUntilAsync("Выберите город или район");
+        person.Presses(place);
+        await person.ReadsUntilAsync("Есть ли у вас группа");
+        person.Presses("Первая группа");
+        await person.ReadsUntilAsync("Хотите что-то добавить");
+        if (comment is null)
+        {
+            person.Presses("Пропустить");
+        }
+        else
+        {
+            person.Sends(comment);
+        }
+
+        await person.ReadsUntilAsync("Проверьте");
+        person.Presses("Подтвердить");
+        await person.ReadsUntilAsync("принята");
+    }
+}
