@@ -173,7 +173,13 @@ public sealed class CatalogExplorer : IChoiceHandler
 
     private static void RunAction(ConversationContext context, Measure measure)
     {
-        context.Say(measure.Action == MeasureAction.Link ? "catalog.action.link_hint" : "menu.points_soon");
+        if (measure.Action == MeasureAction.FindPoint)
+        {
+            Leads.PointFinder.Ask(context);
+            return;
+        }
+
+        context.Say("catalog.action.link_hint");
         if (!context.AskAgain())
         {
             MenuScreen.Show(context);

@@ -92,6 +92,9 @@ public sealed class ConversationContext
 
     public void Say(string key, params ReadOnlySpan<(string Name, object? Value)> arguments) => SayText(Text(key, arguments));
 
+    /// <summary>Adds a map pin to the last message said.</summary>
+    public void Pin(Venue venue) => _messages[^1] = _messages[^1] with { Venue = venue };
+
     public void SayText(string text, bool html = false) =>
         _messages.Add(new OutgoingMessage { ChatId = Input.ChatId, Text = text, Html = html });
 

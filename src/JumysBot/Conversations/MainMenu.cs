@@ -17,9 +17,7 @@ public sealed class MainMenu : IChoiceHandler
                 StartFlow.AskLanguage(context);
                 return true;
             case MenuScreen.Points:
-                // The points and their routing come with their own part; until then the JumysTap card tells where to go.
-                context.Say("menu.points_soon");
-                MenuScreen.Show(context);
+                Leads.PointFinder.Ask(context);
                 return true;
             default:
                 return false;

@@ -39,6 +39,9 @@ public static class BotRegistration
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();
         services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
+        services.AddSingleton<PointFinder>();
+        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<PointFinder>());
+        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<PointFinder>());
         services.AddSingleton<LeadConversation>();
         services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadConversation>());
         services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadConversation>());

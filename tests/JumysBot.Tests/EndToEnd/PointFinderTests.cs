@@ -1,0 +1,69 @@
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.EndToEnd;
+
+/// <summary>«Find a consultation point» works without registering anything.</summary>
+public sealed class PointFinderTests : IAsyncLifetime
+{
+    private FakeBotApiServer _api = null!;
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeBotApiServer.StartAsync();
+        _bot = await BotUnderTest.StartAsync(_api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_shared_location_shows_the_nearest_point_with_its_distance_and_a_map_pin()
+    {
+        var person = await AtMenuAsync(15001);
+
+        person.Presses("Найти пункт консультации");
+        var question = await person.ReadsUntilAsync("Где вы?");
+        Assert.Contains(question.KeyboardButtons, b => b.RequestsLocation);
+        person.SharesLocation(49.81, 73.10);
+
+        var point = await person.ReadsUntilAsync("JumysTap в Караганде");
+        Assert.Contains("Расстояние: около 1 км.", point.Text);
+        Assert.Contains("пока не добавлены", point.Text);
+        var pin = await _api.WaitForCallAsync(c => c.Method == "sendVenue" && c.ChatId == person.Id, "the map pin");
+        Assert.Equal(49.80, pin.Body["latitude"]!.GetValue<double>());
+        Assert.Equal(0L, Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM leads"));
+    }
+
+    [Fact]
+    public async Task A_chosen_or_typed_district_shows_the_points_that_serve_it()
+    {
+        var person = await AtMenuAsync(15002);
+        person.Presses("Найти пункт консультации");
+        await person.ReadsUntilAsync("Где вы?");
+
+        person.Sends("Шетский район");
+        await person.ReadsUntilAsync("Карьерный центр Шетского района");
+
+        person.Presses("Найти пункт консультации");
+        await person.ReadsUntilAsync("Где вы?");
+        person.Sends("Выбрать из списка");
+        await person.ReadsUntilAsync("Выберите город или район");
+        person.Presses("Темиртау");
+        await person.ReadsUntilAsync("JumysTap в Темиртау");
+        await person.ReadsUntilAsync("Карьерный центр Темиртау");
+    }
+
+    private async Task<TelegramPerson> AtMenuAsync(long id)
+    {
+        var person = new TelegramPerson(_api, id, "ru");
+        person.Sends("/start");
+        await person.ReadsUntilAsync("Расскажите, кто вы");
+        person.Presses("Другое");
+        await person.ReadsUntilAsync("Главное меню");
+        return person;
+    }
+}
