@@ -48,6 +48,7 @@ public static class BotRegistration
         services.AddSingleton<LeadDesk>();
         services.AddSingleton<LeadReports>();
         services.AddSingleton<ConsultantDesk>();
+        services.AddSingleton<ConsultantAlerts>();
         services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
         services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();

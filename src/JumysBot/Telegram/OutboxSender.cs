@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Leads;
 using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ public sealed partial class OutboxSender(
     BotDatabase database,
     IMessageChannel channel,
     TimeProvider time,
-    ILogger<OutboxSender> logger)
+    ILogger<OutboxSender> logger,
+    ConsultantAlerts? alerts = null)
 {
     private const int BatchSize = 100;
     private const int MaxAttempts = 12;
@@ -75,6 +77,22 @@ public sealed partial class OutboxSender(
             await using var tx = await database.BeginAsync(cancellationToken);
             await tx.People.MarkInactiveAsync(item.Message.ChatId, cancellationToken);
             await tx.Outbox.DropPendingForChatAsync(item.Message.ChatId, "403", cancellationToken);
+            if (alerts is not null)
+            {
+                await alerts.ChatLostAsync(tx, item.Message.ChatId, cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            return false;
+        }
+        catch (ApiRequestException e) when (e.Parameters?.MigrateToChatId is { } newChatId)
+        {
+            // A consultants' group became a supergroup: its binding and this message move to the new id.
+            LogMigrated(item.Message.ChatId, newChatId);
+            await using var tx = await database.BeginAsync(cancellationToken);
+            await tx.Consultants.MoveAsync(item.Message.ChatId, newChatId, cancellationToken);
+            await tx.Outbox.MarkFailedAsync(item.Id, $"migrated to {newChatId}", cancellationToken);
+            await tx.Outbox.AddAsync(item.Message with { ChatId = newChatId, EditMessageId = null }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return false;
         }
@@ -124,6 +142,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked to slow down; outbox row {RowId} waits {Seconds} s")]
     private partial void LogThrottled(long rowId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} became supergroup {NewChatId}; its binding and messages moved")]
+    private partial void LogMigrated(long chatId, long newChatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} blocked the bot; nothing more is sent there")]
     private partial void LogBlocked(long chatId);

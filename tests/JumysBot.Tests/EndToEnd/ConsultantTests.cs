@@ -161,6 +161,90 @@ public sealed class ConsultantTests : IAsyncLifetime
         Assert.Contains("Воронка: начали 1, дали согласие 1, отправили 1, взяты в работу 0, завершены 0.", stats.Text);
     }
 
+    [Fact]
+    public async Task A_group_that_became_a_supergroup_keeps_getting_cards_under_its_new_id()
+    {
+        _api.FailNextFor("sendMessage", TemirtauChat, 400, """{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1009999}}""");
+        var number = await RequestGrantAsync(13008, latitude: 50.05, longitude: 72.96);
+        var moved = new ConsultantChat(_api, -1009999, 501, "Ерлан");
+
+        await moved.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card under the new id");
+        Assert.Equal("jumystap-temirtau", Scalar("SELECT point_id FROM consultant_chats WHERE chat_id = -1009999"));
+        Assert.Null(Scalar($"SELECT point_id FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
+    }
+
+    [Fact]
+    public async Task A_consultant_chat_that_blocked_the_bot_loses_its_binding_and_the_administrators_are_told()
+    {
+        _api.FailNextFor("sendMessage", TemirtauChat, 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was kicked from the supergroup chat"}""");
+        await RequestGrantAsync(13009, latitude: 50.05, longitude: 72.96);
+        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+
+        await admin.ReceivesAsync(c => c.Text?.Contains("заблокировал бота", StringComparison.Ordinal) == true, "the alert");
+        Assert.Equal(0L, Scalar($"SELECT active FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
+    }
+
+    [Fact]
+    public async Task A_voice_message_is_forwarded_with_the_card_and_minimal_cards_carry_no_personal_data()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Consultants:0:ChatId"] = "-100800",
+            ["Consultants:0:PointId"] = "career-balkhash",
+            ["Leads:MinimalCards"] = "true",
+        });
+        var person = new TelegramPerson(api, 13010, "ru", firstName: "Жанна");
+
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
+
+        var chat = new ConsultantChat(api, -100800, 800, "Гаухар");
+        var card = await chat.ReceivesAsync(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true, "the card");
+        Assert.Contains("Место: Балхаш.", card.Text);
+        Assert.DoesNotContain("+7", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Жанна", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Группа", card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persons_voice_message_reaches_the_consultants_with_the_card()
+    {
+        var person = new TelegramPerson(_api, 13011, "ru", firstName: "Данияр");
+        person.Sends("/start");
+        await person.ReadsUntilAsync("Расскажите, кто вы");
+        person.Presses("Я человек с инвалидностью");
+        await person.ReadsUntilAsync("Главное меню");
+        person.Presses("Грант на своё дело");
+        await person.ReadsUntilAsync("Bastau Business");
+        person.Presses("Хочу участвовать");
+        await person.ReadsUntilAsync("Вы уже прошли курс");
+        person.Presses("Нет, хочу пройти курс");
+        await person.ReadsUntilAsync("согласие на обработку");
+        person.Presses("Согласен(на)");
+        await person.ReadsUntilAsync("Как к вам обращаться?");
+        person.Presses("Данияр");
+        await person.ReadsUntilAsync("Ваш номер телефона");
+        person.Sends("+7 747 123 45 67");
+        await person.ReadsUntilAsync("Как с вами связаться?");
+        person.Presses("Только SMS или WhatsApp");
+        await person.ReadsUntilAsync("Где вы живёте?");
+        person.SharesLocation(50.05, 72.96);
+        await person.ReadsUntilAsync("Есть ли у вас группа");
+        person.Presses("Не хочу указывать");
+        await person.ReadsUntilAsync("Хотите что-то добавить");
+        person.SendsVoice("AwACAgIAAxkBAAIB");
+        await person.ReadsUntilAsync("голосовое сообщение");
+        person.Presses("Подтвердить");
+        await person.ReadsUntilAsync("принята");
+
+        var voice = await _api.WaitForCallAsync(c => c.Method == "sendVoice" && c.ChatId == TemirtauChat, "the forwarded voice");
+        Assert.Equal("AwACAgIAAxkBAAIB", voice.Body["voice"]!.GetValue<string>());
+        var card = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан").Received.First(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true);
+        Assert.Contains("Связь: только SMS или WhatsApp, не звонить.", card.Text);
+        Assert.Contains("Голосовое сообщение — ниже.", card.Text);
+        Assert.DoesNotContain("Группа", card.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>A Kazakh-speaking person asks for a grant, sharing a location; returns the request number.</summary>
     private async Task<long> RequestGrantAsync(long id, double latitude, double longitude)
     {

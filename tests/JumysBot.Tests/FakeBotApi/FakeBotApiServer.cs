@@ -24,6 +24,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly List<JsonObject> _updates = [];
     private readonly List<ApiCall> _calls = [];
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
+    private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private readonly SemaphoreSlim _callArrived = new(0);
     private long _nextUpdateId = 1000;
@@ -93,6 +94,20 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call of <paramref name="method"/> to this chat fails with this status and body.</summary>
+    public void FailNextFor(string method, long chatId, int status, string body)
+    {
+        lock (_gate)
+        {
+            if (!_chatFailures.TryGetValue((method, chatId), out var queue))
+            {
+                _chatFailures[(method, chatId)] = queue = new Queue<(int, string)>();
+            }
+
+            queue.Enqueue((status, body));
+        }
+    }
+
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>Waits until a recorded call matches; fails the test with what was seen if none comes in time.</summary>
@@ -133,6 +148,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
             {
                 failure = queue.Dequeue();
+            }
+            else if (body["chat_id"] is { } chat
+                && _chatFailures.TryGetValue((method, long.Parse(chat.ToString(), System.Globalization.CultureInfo.InvariantCulture)), out var chatQueue)
+                && chatQueue.Count > 0)
+            {
+                failure = chatQueue.Dequeue();
             }
 
             if (method != "getUpdates")

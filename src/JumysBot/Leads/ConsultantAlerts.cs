@@ -1,0 +1,28 @@
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using JumysBot.Hosting;
+using JumysBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Leads;
+
+/// <summary>Tells the administrators when a consultants' chat is lost (the bot was blocked or removed there).</summary>
+public sealed class ConsultantAlerts(ContentStore content, IOptions<BotOptions> botOptions)
+{
+    public async Task ChatLostAsync(StorageTransaction tx, long chatId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        if (await tx.Consultants.PointOfAsync(chatId, cancellationToken) is not { } pointId)
+        {
+            return;
+        }
+
+        await tx.Consultants.RevokeAsync(chatId, cancellationToken);
+        var point = content.Current.Points.FindPoint(pointId)?.Name.In(LeadCard.ConsultantLanguage) ?? pointId;
+        var text = content.Current.Texts.Get(LeadCard.ConsultantLanguage, "consultant.chat_blocked", ("chat", chatId), ("point", point));
+        foreach (var admin in botOptions.Value.AdminIds.Where(a => a != chatId))
+        {
+            await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = admin, Text = text, Priority = MessagePriority.Notification }, cancellationToken);
+        }
+    }
+}
