@@ -10,6 +10,7 @@ public enum BotCommandKind
     Cancel,
     Menu,
     MyData,
+    Forget,
     Unknown,
 }
 
@@ -37,6 +38,7 @@ public readonly record struct ParsedCommand(BotCommandKind Kind, string Argument
             "CANCEL" => BotCommandKind.Cancel,
             "MENU" => BotCommandKind.Menu,
             "MYDATA" => BotCommandKind.MyData,
+            "FORGET" => BotCommandKind.Forget,
             _ => BotCommandKind.Unknown,
         };
         return new(kind, argument);

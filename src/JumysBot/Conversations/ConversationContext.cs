@@ -49,6 +49,9 @@ public sealed class ConversationContext
 
     public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
 
+    /// <summary>The person confirmed /forget: the store erases them in this update's transaction.</summary>
+    public bool ForgetRequested { get; set; }
+
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
     /// share my location), that keyboard is taken away with the first message that has no buttons of its own.

@@ -38,6 +38,7 @@ public sealed class ConversationRouter(
         {
             NewLead = context.NewLead,
             FunnelEvents = context.FunnelEvents,
+            Forget = context.ForgetRequested,
         });
     }
 
@@ -134,7 +135,10 @@ public sealed class ConversationRouter(
                 MenuScreen.Show(context);
                 return true;
             case BotCommandKind.MyData:
-                MainMenu.ShowMyData(context);
+                Privacy.MyDataScreen.Show(context);
+                return true;
+            case BotCommandKind.Forget:
+                Privacy.ForgetFlow.Ask(context);
                 return true;
             case BotCommandKind.Unknown:
                 context.Say("command.unknown");

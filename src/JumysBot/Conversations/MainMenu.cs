@@ -11,7 +11,7 @@ public sealed class MainMenu : IChoiceHandler
         switch (choiceId)
         {
             case MenuScreen.MyData:
-                ShowMyData(context);
+                Privacy.MyDataScreen.Show(context);
                 return true;
             case MenuScreen.Language:
                 StartFlow.AskLanguage(context);
@@ -22,20 +22,5 @@ public sealed class MainMenu : IChoiceHandler
             default:
                 return false;
         }
-    }
-
-    public static void ShowMyData(ConversationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var person = context.Person;
-        var notSaid = context.Text("mydata.none");
-        context.Say(
-            "mydata.summary",
-            ("language", context.Text("language.name." + Localization.LanguageCodes.ToCode(context.Language))),
-            ("role", person.Role is { } role ? context.Text(StartFlow.RoleTextKey(role)) : notSaid),
-            ("group", person.DisabilityGroup is { } group ? context.Text(Catalog.SuitsMeWizard.GroupTextKey(group)) : notSaid),
-            ("age", person.AgeBand is { } age ? context.Text(Catalog.SuitsMeWizard.AgeTextKey(age)) : notSaid),
-            ("goal", person.Goal is { } goal ? context.Text(Catalog.SuitsMeWizard.GoalTextKey(goal)) : notSaid));
-        MenuScreen.Show(context);
     }
 }

@@ -25,7 +25,7 @@ public sealed record Person(long Id)
     public long? ConsentAt { get; init; }
 
     /// <summary>The person's requests, loaded with the profile, so an open one is shown instead of a duplicate.</summary>
-    public IReadOnlyList<Leads.LeadSummary> Leads { get; init; } = [];
+    public IReadOnlyList<Leads.Lead> Leads { get; init; } = [];
 
     /// <summary>False once the person blocked the bot; nothing more is sent to them.</summary>
     public bool IsActive { get; init; } = true;

@@ -8,4 +8,6 @@ public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<
 
     /// <summary>Anonymous steps of the request funnel reached in this turn (a flow started, consent given).</summary>
     public IReadOnlyList<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; init; } = [];
+
+    public bool Forget { get; init; }
 }

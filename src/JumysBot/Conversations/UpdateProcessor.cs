@@ -21,6 +21,7 @@ public sealed partial class UpdateProcessor(
     ContentStore content,
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
+    Privacy.PersonEraser eraser,
     ILogger<UpdateProcessor> logger)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed partial class UpdateProcessor(
     private async Task HandleAsync(Update update, Incoming? input, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var erased = false;
         await using var tx = await database.BeginAsync(cancellationToken);
         if (input is not null && await consultantDesk.TryHandleAsync(tx, input, cancellationToken))
         {
@@ -56,10 +58,19 @@ public sealed partial class UpdateProcessor(
         else if (input is not null)
         {
             var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
-            person = person with { IsActive = true, Leads = await tx.Leads.SummariesAsync(input.UserId, cancellationToken) };
+            person = person with { IsActive = true, Leads = await tx.Leads.ForPersonAsync(input.UserId, cancellationToken) };
             var state = await tx.Conversations.FindAsync(input.ChatId, cancellationToken) ?? ConversationState.Fresh;
             var turn = await conversation.HandleAsync(input, person, state, cancellationToken);
-            if (input.IsPrivateChat)
+            if (turn.Forget)
+            {
+                foreach (var edit in await eraser.EraseAsync(tx, input.UserId, input.ChatId, cancellationToken))
+                {
+                    await tx.Outbox.AddAsync(edit, cancellationToken);
+                }
+
+                erased = true;
+            }
+            else if (input.IsPrivateChat)
             {
                 await tx.People.SaveAsync(turn.Person, cancellationToken);
                 await tx.Conversations.SaveAsync(input.ChatId, turn.State, cancellationToken);
@@ -92,6 +103,10 @@ public sealed partial class UpdateProcessor(
 
         await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (erased)
+        {
+            await database.CheckpointAsync(cancellationToken);
+        }
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

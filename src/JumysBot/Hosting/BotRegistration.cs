@@ -39,6 +39,8 @@ public static class BotRegistration
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();
         services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
+        services.AddSingleton<IChoiceHandler, Privacy.ForgetFlow>();
+        services.AddSingleton<Privacy.PersonEraser>();
         services.AddSingleton<PointFinder>();
         services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<PointFinder>());
         services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<PointFinder>());

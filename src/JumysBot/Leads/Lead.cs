@@ -20,4 +20,9 @@ public sealed record Lead
 
     /// <summary>Who last changed the status in a consultant chat (a first name, never a phone).</summary>
     public string? TakenBy { get; init; }
+
+    public bool IsOpen => Status is not (LeadStatus.Done or LeadStatus.Cancelled);
+
+    /// <summary>The person asked to be forgotten: only anonymous fields remain.</summary>
+    public bool IsForgotten => PersonId == 0;
 }

@@ -29,7 +29,11 @@ public static class LeadCard
             T("card.kind", ("kind", What(d, content))),
             T("card.place", ("place", Place(d, content))),
         };
-        if (!minimal)
+        if (lead.IsForgotten)
+        {
+            lines.Add(T("card.forgotten"));
+        }
+        else if (!minimal)
         {
             lines.Add(T("card.name", ("name", d.Name)));
             lines.Add(T("card.phone", ("phone", d.Phone)));
@@ -63,7 +67,7 @@ public static class LeadCard
             Buttons = [.. Actions(lead.Status).Select(a => (IReadOnlyList<Choice>)[new Choice($"{Prefix}{a}:{lead.Number}", T("card.action." + a))])],
             Priority = MessagePriority.Notification,
             EditMessageId = editMessageId,
-            LeadCard = editMessageId is null ? lead.Number : null,
+            LeadCard = lead.Number,
         };
     }
 

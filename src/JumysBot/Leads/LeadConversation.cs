@@ -26,7 +26,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
             return false;
         }
 
-        if (context.Person.Leads.FirstOrDefault(l => l.IsOpen && l.Kind == kind) is { } open)
+        if (context.Person.Leads.FirstOrDefault(l => l.IsOpen && l.Draft.Kind == kind) is { } open)
         {
             var point = context.Content.Points.FindPoint(open.PointId);
             context.Say("lead.already_open", ("number", open.Number), ("point", point is null ? "" : context.Text(point.Name)));

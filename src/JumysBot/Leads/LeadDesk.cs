@@ -22,7 +22,7 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         var current = content.Current;
         var language = person.Language ?? Language.Russian;
         var texts = current.Texts;
-        var open = (await tx.Leads.SummariesAsync(person.Id, cancellationToken)).FirstOrDefault(l => l.IsOpen && l.Kind == draft.Kind);
+        var open = (await tx.Leads.ForPersonAsync(person.Id, cancellationToken)).FirstOrDefault(l => l.IsOpen && l.Draft.Kind == draft.Kind);
         if (open is not null)
         {
             var openPoint = current.Points.FindPoint(open.PointId);

@@ -11,8 +11,3 @@ public enum LeadStatus
     Cancelled,
 }
 
-/// <summary>A person's request as the conversation needs to know it: to show an open one instead of a duplicate.</summary>
-public sealed record LeadSummary(long Number, LeadKind Kind, string? MeasureId, string PointId, LeadStatus Status)
-{
-    public bool IsOpen => Status is not (LeadStatus.Done or LeadStatus.Cancelled);
-}

@@ -35,7 +35,8 @@ public sealed partial class BotDatabase
         {
             await connection.OpenAsync(cancellationToken);
             // synchronous=FULL: a lead the person saw confirmed survives a power cut, not only a crash.
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", cancellationToken);
+            // secure_delete: erased personal data is overwritten with zeros, not left in free pages.
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;", cancellationToken);
             return connection;
         }
         catch
@@ -92,6 +93,24 @@ public sealed partial class BotDatabase
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Moves everything from the write-ahead log into the database file and empties the log.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await using var command = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // The first column is 1 when a reader kept the checkpoint from finishing.
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -26,6 +26,12 @@ public sealed class ConversationRepository
         };
     }
 
+    public async Task DeleteAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM conversations WHERE chat_id = @chat", ("@chat", chatId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SaveAsync(long chatId, ConversationState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);

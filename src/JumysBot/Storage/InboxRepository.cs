@@ -31,6 +31,12 @@ public sealed class InboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task DeleteUnhandledForChatAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM inbox WHERE chat_id = @chat AND handled_at IS NULL", ("@chat", chatId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Updates stored but not yet handled (a crash or a stop came first), oldest first.</summary>
     public async Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingAsync(int limit, CancellationToken cancellationToken)
     {

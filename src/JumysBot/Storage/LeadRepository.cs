@@ -41,21 +41,31 @@ public sealed class LeadRepository
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>A person's requests, newest first, as the conversation needs them.</summary>
-    public async Task<IReadOnlyList<LeadSummary>> SummariesAsync(long personId, CancellationToken cancellationToken)
+    /// <summary>A person's requests, newest first: to show an open one instead of a duplicate, and for /mydata.</summary>
+    public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
+
+    /// <summary>
+    /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
+    /// status, dates); open ones are cancelled.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AnonymiseForPersonAsync(long personId, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command(
-            "SELECT id, kind, measure_id, point_id, status FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", ("@person", personId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var leads = new List<LeadSummary>();
-        while (await reader.ReadAsync(cancellationToken))
+        var numbers = (await ForPersonAsync(personId, cancellationToken)).Select(l => l.Number).ToList();
+        foreach (var open in (await ForPersonAsync(personId, cancellationToken)).Where(l => l.IsOpen))
         {
-            leads.Add(new LeadSummary(
-                reader.GetInt64(0), Enum.Parse<LeadKind>(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), Enum.Parse<LeadStatus>(reader.GetString(4))));
+            await ChangeStatusAsync(open.Number, LeadStatus.Cancelled, "person", cancellationToken);
         }
 
-        return leads;
+        await using var command = _tx.Command(
+            """
+            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
+                latitude = NULL, longitude = NULL, disability_group = NULL, updated_at = @now
+            WHERE person_id = @person
+            """,
+            ("@person", personId), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return numbers;
     }
 
     public async Task<IReadOnlyList<(LeadStatus Status, long At, string Actor)>> HistoryAsync(long number, CancellationToken cancellationToken)

@@ -64,7 +64,24 @@ public sealed class OutboxRepository
             """,
             ("@id", id));
         await card.ExecuteNonQueryAsync(cancellationToken);
+
+        // A sent message is not needed any more: its text (names, phones) is not kept.
+        await using var wipe = _tx.Command("UPDATE outbox SET payload = '' WHERE id = @id", ("@id", id));
+        await wipe.ExecuteNonQueryAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Deletes every stored message to a chat, and the cards of the given requests, sent or not.</summary>
+    public async Task DeleteForChatAsync(long chatId, IReadOnlyList<long> leadNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadNumbers);
+        await using var command = _tx.Command("DELETE FROM outbox WHERE chat_id = @chat", ("@chat", chatId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var number in leadNumbers)
+        {
+            await using var cards = _tx.Command("DELETE FROM outbox WHERE lead_card = @lead", ("@lead", number));
+            await cards.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task PostponeAsync(long id, long notBefore, string error, CancellationToken cancellationToken)

@@ -62,6 +62,12 @@ public sealed class PeopleRepository
         where TEnum : struct, Enum =>
         !reader.IsDBNull(column) && Enum.TryParse<TEnum>(reader.GetString(column), out var value) ? value : null;
 
+    public async Task DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM people WHERE id = @id", ("@id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task MarkInactiveAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(

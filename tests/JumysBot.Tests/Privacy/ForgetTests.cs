@@ -1,0 +1,122 @@
+using System.Text;
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.Privacy;
+
+/// <summary>/mydata shows everything kept; /forget erases it, down to the bytes of the database files.</summary>
+public sealed class ForgetTests : IAsyncLifetime
+{
+    private FakeBotApiServer _api = null!;
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeBotApiServer.StartAsync();
+        _bot = await BotUnderTest.StartAsync(_api, settings: new Dictionary<string, string?>
+        {
+            ["Consultants:0:ChatId"] = "-100900",
+            ["Consultants:0:PointId"] = "career-balkhash",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Mydata_shows_the_profile_and_the_requests_in_the_persons_language()
+    {
+        var person = new TelegramPerson(_api, 16001, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "Лучше после обеда");
+
+        person.Sends("/mydata");
+
+        var data = await person.ReadsUntilAsync("Что я о вас храню");
+        Assert.Contains("Кто вы: Я человек с инвалидностью.", data.Text);
+        Assert.Contains("Группа инвалидности: Первая группа.", data.Text);
+        Assert.Contains("Заявка № 1001: новая. Пункт: Карьерный центр Балхаша.", data.Text);
+        Assert.Contains("Телефон: +77021234567.", data.Text);
+        Assert.Contains("Комментарий: Лучше после обеда.", data.Text);
+        Assert.Contains("Согласие на обработку данных вы дали", data.Text);
+        Assert.Contains(data.Buttons, b => b.Label == "Удалить мои данные");
+    }
+
+    [Fact]
+    public async Task Forget_erases_the_person_edits_the_card_and_leaves_no_trace_in_the_database_files()
+    {
+        var person = new TelegramPerson(_api, 16002, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "Звоните Сейтқали после обеда");
+        var consultants = new ConsultantChat(_api, -100900, 900, "Гаухар");
+        await consultants.ReceivesAsync(c => c.Text?.Contains("Телефон: +77021234567", StringComparison.Ordinal) == true, "the card");
+        await WaitUntilAsync(() => Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM lead_cards") is 1L);
+
+        person.Sends("/forget");
+        await person.ReadsUntilAsync("Удалить все ваши данные?");
+        person.Presses("Да, удалить");
+
+        await person.ReadsUntilAsync("Ваши данные удалены");
+        var edit = await consultants.ReceivesAsync(c => c.Method == "editMessageText", "the card without personal data");
+        Assert.Contains("Человек удалил свои данные", edit.Text);
+        Assert.DoesNotContain("+7702", edit.Text, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM people WHERE id = 16002"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM conversations WHERE chat_id = 16002"));
+        Assert.Equal("Cancelled|0|balkhash", Scalar("SELECT status || '|' || person_id || '|' || place_id FROM leads"));
+        await WaitUntilAsync(() => Scalar("SELECT COUNT(*) FROM outbox WHERE payload <> ''") is 0L);
+
+        await _bot.App.StopAsync();
+        foreach (var file in new[] { _bot.DatabasePath, _bot.DatabasePath + "-wal", _bot.DatabasePath + "-shm" }.Where(File.Exists))
+        {
+            var bytes = await ReadSharedAsync(file);
+            foreach (var secret in new[] { "7021234567", "Жанна", "Сейтқали", "после обеда" })
+            {
+                Assert.True(IndexOf(bytes, Encoding.UTF8.GetBytes(secret)) < 0, $"'{secret}' survives in {Path.GetFileName(file)}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_consent_text_asks_again_before_the_next_request()
+    {
+        var person = new TelegramPerson(_api, 16003, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
+        await _bot.App.StopAsync();
+
+        await using var second = await BotUnderTest.StartAsync(_api, _bot.DatabasePath, settings: new Dictionary<string, string?> { ["Leads:ConsentVersion"] = "2" });
+        person.Sends("/menu");
+        await person.ReadsUntilAsync("Главное меню");
+        person.Presses("Грант на своё дело");
+        await person.ReadsUntilAsync("Bastau Business");
+        person.Presses("Хочу участвовать");
+        await person.ReadsUntilAsync("Вы уже прошли курс");
+        person.Presses("Нет, хочу пройти курс");
+
+        await person.ReadsUntilAsync("согласие на обработку персональных данных");
+        person.Presses("Согласен(на)");
+        await person.ReadsUntilAsync("Как к вам обращаться?");
+        Assert.Equal(2L, Database.Scalar(_bot.DatabasePath, "SELECT consent_version FROM people WHERE id = 16003"));
+    }
+
+    private object? Scalar(string sql) => Database.Scalar(_bot.DatabasePath, sql);
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(50);
+        }
+    }
+}
