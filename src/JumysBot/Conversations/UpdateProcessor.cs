@@ -22,6 +22,7 @@ public sealed partial class UpdateProcessor(
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
     Privacy.PersonEraser eraser,
+    FloodGate floodGate,
     ILogger<UpdateProcessor> logger)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
@@ -33,6 +34,13 @@ public sealed partial class UpdateProcessor(
         }
 
         var input = IncomingMapper.FromUpdate(update);
+        if (input is { IsPrivateChat: true } && floodGate.Check(input.ChatId) is var verdict && verdict != FloodGate.Verdict.Allow)
+        {
+            await HoldBackAsync(update.Id, input, notify: verdict == FloodGate.Verdict.Notify, cancellationToken);
+            outboxSignal.Notify();
+            return;
+        }
+
         try
         {
             await HandleAsync(update, input, cancellationToken);
@@ -114,6 +122,22 @@ public sealed partial class UpdateProcessor(
         }
     }
 
+    /// <summary>A flooding chat gets one notice; its updates are marked handled and not answered until the pause ends.</summary>
+    private async Task HoldBackAsync(long updateId, Incoming input, bool notify, CancellationToken cancellationToken)
+    {
+        await using var tx = await database.BeginAsync(cancellationToken);
+        if (notify)
+        {
+            LogFlood(input.ChatId);
+            var person = await tx.People.FindAsync(input.UserId, cancellationToken);
+            var language = person?.Language ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+            await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = input.ChatId, Text = content.Current.Texts.Get(language, "input.flood") }, cancellationToken);
+        }
+
+        await tx.Inbox.MarkHandledAsync(updateId, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
     private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)
     {
         try
@@ -152,6 +176,9 @@ public sealed partial class UpdateProcessor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handled update {UpdateId} ({UpdateType}) in {ElapsedMs:F2} ms")]
     private partial void LogHandled(long updateId, UpdateType updateType, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
+    private partial void LogFlood(long chatId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
     private partial void LogHandlerFailed(Exception exception, long updateId);

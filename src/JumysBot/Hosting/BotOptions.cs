@@ -17,6 +17,17 @@ public sealed class BotOptions
     /// <summary>The folder with strings.*.yaml and the other content files; empty means the one beside the app.</summary>
     public string? ContentPath { get; set; }
 
+    /// <summary>More than this many updates from one chat within <see cref="FloodWindowSeconds"/> is a flood.</summary>
+    [Range(1, 1000)]
+    public int FloodLimit { get; set; } = 20;
+
+    [Range(1, 3600)]
+    public int FloodWindowSeconds { get; set; } = 10;
+
+    /// <summary>How long a flooding chat is ignored after its one notice.</summary>
+    [Range(1, 86400)]
+    public int FloodPauseSeconds { get; set; } = 60;
+
     /// <summary>Reload the content files when they change on disk.</summary>
     public bool WatchContent { get; set; } = true;
 }

@@ -54,6 +54,7 @@ public static class BotRegistration
         services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
         services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<FloodGate>();
         services.AddHostedService<StorageStartup>();
 
         if (!builder.Configuration.HasBotToken())

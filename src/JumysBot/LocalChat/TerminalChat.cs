@@ -22,6 +22,7 @@ public sealed class TerminalChat(
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
     Privacy.PersonEraser eraser,
+    FloodGate floodGate,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -37,7 +38,7 @@ public sealed class TerminalChat(
         await database.MigrateAsync(cancellationToken);
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, eraser, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, eraser, floodGate, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -23,6 +23,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _updates = [];
     private readonly List<ApiCall> _calls = [];
+    private readonly List<string> _violations = [];
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
     private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
@@ -110,6 +111,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>Requests the real Bot API would have refused (too long, empty, bad markup…), as the fake saw them.</summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
     /// <summary>Waits until a recorded call matches; fails the test with what was seen if none comes in time.</summary>
     public async Task<ApiCall> WaitForCallAsync(Func<ApiCall, bool> match, string what, TimeSpan? within = null)
     {
@@ -166,6 +179,17 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         if (failure is { } f)
         {
             await WriteAsync(context, f.Status, f.Body);
+            return;
+        }
+
+        if (BotApiRules.Check(method, body) is { } violation)
+        {
+            lock (_gate)
+            {
+                _violations.Add($"{method}: {violation}");
+            }
+
+            await WriteAsync(context, 400, new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: " + violation }.ToJsonString());
             return;
         }
 
