@@ -46,6 +46,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Telegram:RequestTimeoutSeconds"] = "10",
             ["Storage:Path"] = databasePath,
             ["Urls"] = "http://127.0.0.1:0",
+            // Virtual people answer far faster than people do; the flood test sets its own limit.
+            ["Bot:FloodLimit"] = "1000",
         });
         if (settings is not null)
         {

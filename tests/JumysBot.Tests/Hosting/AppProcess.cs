@@ -50,6 +50,7 @@ internal sealed class AppProcess : IDisposable
         start.Environment["Telegram__BotToken"] = "";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Bot__FloodLimit"] = "1000";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
