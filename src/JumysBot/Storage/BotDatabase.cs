@@ -24,7 +24,11 @@ public sealed partial class BotDatabase
         }.ToString();
         _time = time;
         _logger = logger;
+        Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys);
     }
+
+    /// <summary>Encrypts and decrypts personal fields as the repositories write and read them.</summary>
+    public Privacy.FieldProtector Protector { get; }
 
     public string FilePath { get; }
 
@@ -54,7 +58,7 @@ public sealed partial class BotDatabase
         {
             // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
             var transaction = connection.BeginTransaction(deferred: false);
-            return new StorageTransaction(connection, transaction, _time);
+            return new StorageTransaction(connection, transaction, _time, Protector);
         }
         catch
         {

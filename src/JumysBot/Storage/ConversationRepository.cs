@@ -18,8 +18,8 @@ public sealed class ConversationRepository
             return null;
         }
 
-        var screen = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize(reader.GetString(2), StorageJsonContext.Default.StoredScreen);
-        return new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
+        var screen = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(2))!, StorageJsonContext.Default.StoredScreen);
+        return new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : _tx.Protector.Unprotect(reader.GetString(1)))
         {
             Choices = screen?.Choices ?? [],
             Prompt = screen?.Prompt,
@@ -42,8 +42,8 @@ public sealed class ConversationRepository
             """,
             ("@chat", chatId),
             ("@step", state.Step),
-            ("@data", state.Data),
-            ("@screen", state.Prompt is null ? null : JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Default.StoredScreen)),
+            ("@data", _tx.Protector.Protect(state.Data)),
+            ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Default.StoredScreen))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -19,16 +19,16 @@ public sealed class LeadRepository
         await using var insert = _tx.Command(
             """
             INSERT INTO leads (person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id,
-                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at)
+                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at, phone_hash)
             VALUES (@person, @kind, @measure, @topic, @name, @phone, @method, @time, @place,
-                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now)
+                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now, @phoneHash)
             RETURNING id
             """,
             ("@person", lead.PersonId), ("@kind", d.Kind.ToString()), ("@measure", d.MeasureId), ("@topic", d.Topic),
-            ("@name", d.Name), ("@phone", d.Phone), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
+            ("@name", _tx.Protector.Protect(d.Name)), ("@phone", _tx.Protector.Protect(d.Phone)), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
             ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId), ("@lat", d.Latitude), ("@lon", d.Longitude),
-            ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", d.Comment), ("@voice", d.VoiceFileId),
-            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now));
+            ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", _tx.Protector.Protect(d.Comment)), ("@voice", _tx.Protector.Protect(d.VoiceFileId)),
+            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now), ("@phoneHash", _tx.Protector.LookupHash(d.Phone)));
         var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await AddHistoryAsync(number, lead.Status, actor, cancellationToken);
         return number;
@@ -59,7 +59,7 @@ public sealed class LeadRepository
 
         await using var command = _tx.Command(
             """
-            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
+            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
                 latitude = NULL, longitude = NULL, disability_group = NULL, updated_at = @now
             WHERE person_id = @person
             """,
@@ -175,7 +175,7 @@ public sealed class LeadRepository
         return leads;
     }
 
-    private static Lead Read(DbDataReader r) => new()
+    private Lead Read(DbDataReader r) => new()
     {
         Number = r.GetInt64(0),
         PersonId = r.GetInt64(1),
@@ -184,16 +184,16 @@ public sealed class LeadRepository
             Kind = Enum.Parse<LeadKind>(r.GetString(2)),
             MeasureId = Text(r, 3),
             Topic = Text(r, 4),
-            Name = Text(r, 5),
-            Phone = Text(r, 6),
+            Name = _tx.Protector.Unprotect(Text(r, 5)),
+            Phone = _tx.Protector.Unprotect(Text(r, 6)),
             ContactMethod = Enum.Parse<ContactMethod>(r.GetString(7)),
             ContactTime = Text(r, 8) is { } time ? Enum.Parse<ContactTime>(time) : null,
             PlaceId = Text(r, 9),
             Latitude = r.IsDBNull(10) ? null : r.GetDouble(10),
             Longitude = r.IsDBNull(11) ? null : r.GetDouble(11),
             DisabilityGroup = Text(r, 13) is { } group ? Enum.Parse<DisabilityGroup>(group) : null,
-            Comment = Text(r, 14),
-            VoiceFileId = Text(r, 15),
+            Comment = _tx.Protector.Unprotect(Text(r, 14)),
+            VoiceFileId = _tx.Protector.Unprotect(Text(r, 15)),
         },
         PointId = r.GetString(12),
         Language = r.GetString(16),

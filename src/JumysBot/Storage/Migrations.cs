@@ -130,5 +130,11 @@ internal static class Migrations
                 at   BIGINT NOT NULL
             );
             """),
+        (4, """
+            -- A keyed hash of the phone, to find a person's requests when the phone itself is encrypted.
+            ALTER TABLE leads ADD COLUMN phone_hash TEXT NULL;
+            CREATE INDEX leads_phone_hash ON leads (phone_hash);
+            CREATE INDEX conversations_updated ON conversations (updated_at);
+            """),
     ];
 }

@@ -18,7 +18,7 @@ public sealed class OutboxRepository
             ("@chat", message.ChatId),
             ("@card", message.LeadCard),
             ("@priority", (int)message.Priority),
-            ("@payload", JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage)),
+            ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -37,7 +37,7 @@ public sealed class OutboxRepository
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var message = JsonSerializer.Deserialize(reader.GetString(1), StorageJsonContext.Default.OutgoingMessage)!;
+            var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1))!, StorageJsonContext.Default.OutgoingMessage)!;
             items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
         }
 

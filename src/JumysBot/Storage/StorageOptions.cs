@@ -10,4 +10,10 @@ public sealed class StorageOptions
     /// <summary>The SQLite file; its folder is created at start.</summary>
     [Required]
     public string Path { get; set; } = "data/jumysbot.db";
+
+    /// <summary>32 random bytes in base64; when set, personal fields are encrypted at rest. From the environment or a secret store only.</summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>Keys used before the last rotation, still accepted for reading.</summary>
+    public IReadOnlyList<string> PreviousEncryptionKeys { get; set; } = [];
 }

@@ -11,8 +11,9 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
 
-    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time)
+    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time, Privacy.FieldProtector protector)
     {
+        Protector = protector;
         _connection = connection;
         _transaction = transaction;
         Now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -23,6 +24,8 @@ public sealed class StorageTransaction : IAsyncDisposable
         Leads = new LeadRepository(this);
         Consultants = new ConsultantRepository(this);
     }
+
+    internal Privacy.FieldProtector Protector { get; }
 
     /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
     public long Now { get; }
