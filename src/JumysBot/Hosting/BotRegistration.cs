@@ -29,6 +29,7 @@ public static class BotRegistration
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<MoneyOptions>().BindConfiguration(MoneyOptions.SectionName);
+        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -83,6 +84,8 @@ public static class BotRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PollingReceiver>());
         services.AddHostedService<OutboxSenderService>();
         services.AddSingleton<LeadFollowUp>();
+        services.AddSingleton<Privacy.RetentionJob>();
+        services.AddHostedService<Privacy.RetentionService>();
         services.AddHostedService<LeadFollowUpService>();
         return builder;
     }

@@ -26,6 +26,12 @@ public sealed class ConversationRepository
         };
     }
 
+    public async Task<int> DeleteIdleBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM conversations WHERE updated_at < @before", ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task DeleteAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("DELETE FROM conversations WHERE chat_id = @chat", ("@chat", chatId));

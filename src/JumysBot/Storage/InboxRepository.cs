@@ -31,6 +31,12 @@ public sealed class InboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteHandledBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM inbox WHERE handled_at IS NOT NULL AND handled_at < @before", ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task DeleteUnhandledForChatAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("DELETE FROM inbox WHERE chat_id = @chat AND handled_at IS NULL", ("@chat", chatId));

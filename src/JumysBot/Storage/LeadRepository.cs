@@ -45,6 +45,19 @@ public sealed class LeadRepository
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
 
+    /// <summary>Closed requests older than the retention term keep only their anonymous counts.</summary>
+    public async Task<int> AnonymiseClosedBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
+                latitude = NULL, longitude = NULL, disability_group = NULL
+            WHERE status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL)
+            """,
+            ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
     /// status, dates); open ones are cancelled.

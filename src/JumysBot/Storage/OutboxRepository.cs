@@ -71,6 +71,13 @@ public sealed class OutboxRepository
         return true;
     }
 
+    public async Task<int> DeleteFinishedBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "DELETE FROM outbox WHERE (sent_at IS NOT NULL AND sent_at < @before) OR (failed_at IS NOT NULL AND failed_at < @before)", ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Deletes every stored message to a chat, and the cards of the given requests, sent or not.</summary>
     public async Task DeleteForChatAsync(long chatId, IReadOnlyList<long> leadNumbers, CancellationToken cancellationToken)
     {

@@ -19,6 +19,10 @@ public sealed class LoggingTests
             person.Send(new JsonObject { ["contact"] = new JsonObject { ["phone_number"] = "+77017654321", ["first_name"] = "Гульнара", ["user_id"] = 7001 } });
             await person.ReadsUntilAsync("Сейчас мне это не нужно");
             await person.ReadsUntilAsync("Расскажите, кто вы");
+
+            // A whole request, with a comment and a voice message id, at the most talkative log level.
+            var applicant = new TelegramPerson(api, 7002, "ru", firstName: "Гульнара");
+            await LeadScript.RequestJobCoachAsync(applicant, place: "Балхаш", comment: "Гульнара просит перезвонить 87017654321");
         }
 
         Assert.NotEmpty(logs.Lines);
@@ -28,5 +32,8 @@ public sealed class LoggingTests
         Assert.DoesNotContain("87011234567", log, StringComparison.Ordinal);
         Assert.DoesNotContain("7654321", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Меня зовут", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("7021234567", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Жанна", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("перезвонить", log, StringComparison.Ordinal);
     }
 }
