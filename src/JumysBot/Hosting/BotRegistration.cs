@@ -79,6 +79,7 @@ public static class BotRegistration
         services.AddSingleton<IMessageChannel, TelegramMessageChannel>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<ChatDispatcher>();
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<PollingReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<PollingReceiver>());

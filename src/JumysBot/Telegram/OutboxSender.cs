@@ -15,16 +15,21 @@ public sealed partial class OutboxSender(
     IMessageChannel channel,
     TimeProvider time,
     ILogger<OutboxSender> logger,
-    ConsultantAlerts? alerts = null)
+    ConsultantAlerts? alerts = null,
+    SendRateLimiter? limiter = null)
 {
     private const int BatchSize = 100;
     private const int MaxAttempts = 12;
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
 
-    /// <summary>Sends what is due now.</summary>
+    /// <summary>True when the last round left messages waiting only for the rate limits.</summary>
+    public bool Throttled { get; private set; }
+
+    /// <summary>Sends what is due now, within Telegram's limits.</summary>
     /// <returns>How many messages were sent.</returns>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
+        Throttled = false;
         IReadOnlyList<OutboxItem> pending;
         await using (var read = await database.BeginAsync(cancellationToken))
         {
@@ -42,6 +47,17 @@ public sealed partial class OutboxSender(
                 // Nothing overtakes a message that is waiting: the chat's order is kept.
                 heldBack.Add(chatId);
                 continue;
+            }
+
+            switch (limiter?.TryTake(chatId) ?? SendRateLimiter.Result.Sent)
+            {
+                case SendRateLimiter.Result.BotBusy:
+                    Throttled = true;
+                    return sent;
+                case SendRateLimiter.Result.ChatBusy:
+                    Throttled = true;
+                    heldBack.Add(chatId);
+                    continue;
             }
 
             if (await TrySendAsync(item, cancellationToken))

@@ -9,6 +9,7 @@ public sealed partial class OutboxSenderService(OutboxSender sender, OutboxSigna
     : BackgroundService
 {
     private static readonly TimeSpan _idleWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _throttledWait = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +19,8 @@ public sealed partial class OutboxSenderService(OutboxSender sender, OutboxSigna
             {
                 if (await sender.SendDueAsync(stoppingToken) == 0)
                 {
-                    await signal.WaitAsync(_idleWait, stoppingToken);
+                    // Waiting only for a rate limit: look again soon, not in a second.
+                    await signal.WaitAsync(sender.Throttled ? _throttledWait : _idleWait, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

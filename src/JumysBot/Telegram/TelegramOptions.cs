@@ -25,6 +25,23 @@ public sealed class TelegramOptions
 
     [Range(5, 300)]
     public int RequestTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Telegram's limits on sending, a little under what it allows.</summary>
+    [Range(1, 1000)]
+    public double GlobalMessagesPerSecond { get; set; } = 30;
+
+    [Range(0.01, 100)]
+    public double PrivateChatMessagesPerSecond { get; set; } = 1;
+
+    /// <summary>A private chat may get this many messages at once (a reply of a few parts), then one a second.</summary>
+    [Range(1, 100)]
+    public double PrivateChatBurst { get; set; } = 4;
+
+    [Range(1, 1000)]
+    public double GroupMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>The path that receives updates in webhook mode, taken from <see cref="WebhookUrl"/>.</summary>
+    public string WebhookPath => WebhookUrl?.AbsolutePath is { Length: > 1 } path ? path : "/telegram/webhook";
 }
 
 public enum TelegramMode

@@ -48,6 +48,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             // Virtual people answer far faster than people do; the flood test sets its own limit.
             ["Bot:FloodLimit"] = "1000",
+            // Likewise for Telegram's per-chat pace; the rate tests set Telegram's real limits.
+            ["Telegram:PrivateChatMessagesPerSecond"] = "100",
+            ["Telegram:PrivateChatBurst"] = "100",
         });
         if (settings is not null)
         {

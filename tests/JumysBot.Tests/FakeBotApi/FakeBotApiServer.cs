@@ -24,6 +24,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly List<JsonObject> _updates = [];
     private readonly List<ApiCall> _calls = [];
     private readonly List<string> _violations = [];
+    private readonly Dictionary<long, DateTime> _retryUntil = [];
+    private Random? _faults;
+    private double _faultShare;
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
     private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
@@ -95,6 +98,19 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From now on a share of all calls fail at random: 429 with retry_after 1 (sends), 502, or a dropped connection.
+    /// A send to a chat inside its retry_after window is recorded as a violation.
+    /// </summary>
+    public void InjectFaults(double share, int seed)
+    {
+        lock (_gate)
+        {
+            _faults = new Random(seed);
+            _faultShare = share;
+        }
+    }
+
     /// <summary>The next call of <paramref name="method"/> to this chat fails with this status and body.</summary>
     public void FailNextFor(string method, long chatId, int status, string body)
     {
@@ -156,14 +172,39 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         (int Status, string Body)? failure = null;
+        var drop = false;
         lock (_gate)
         {
+            var chat = body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+            if (chat is { } c && _retryUntil.TryGetValue(c, out var until) && DateTime.UtcNow < until)
+            {
+                _violations.Add($"{method} to {c} inside its retry_after window");
+            }
+
+            if (_faults is not null && _faults.NextDouble() < _faultShare)
+            {
+                switch (_faults.Next(3))
+                {
+                    case 0 when chat is { } limited && method != "getUpdates":
+                        _retryUntil[limited] = DateTime.UtcNow.AddSeconds(1);
+                        failure = (429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
+                        break;
+                    case 1:
+                        failure = (502, "<html>502 Bad Gateway</html>");
+                        break;
+                    default:
+                        drop = true;
+                        failure = (0, "");
+                        break;
+                }
+            }
+
             if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
             {
                 failure = queue.Dequeue();
             }
-            else if (body["chat_id"] is { } chat
-                && _chatFailures.TryGetValue((method, long.Parse(chat.ToString(), System.Globalization.CultureInfo.InvariantCulture)), out var chatQueue)
+            else if (body["chat_id"] is { } chatField
+                && _chatFailures.TryGetValue((method, long.Parse(chatField.ToString(), System.Globalization.CultureInfo.InvariantCulture)), out var chatQueue)
                 && chatQueue.Count > 0)
             {
                 failure = chatQueue.Dequeue();
@@ -171,11 +212,17 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
             if (method != "getUpdates")
             {
-                _calls.Add(new ApiCall(method, body, failure?.Status ?? 200));
+                _calls.Add(new ApiCall(method, body, failure?.Status ?? 200) { At = DateTime.UtcNow });
             }
         }
 
         _callArrived.Release();
+        if (drop)
+        {
+            context.Abort();
+            return;
+        }
+
         if (failure is { } f)
         {
             await WriteAsync(context, f.Status, f.Body);
@@ -294,6 +341,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 /// <summary>One recorded Bot API call: its method, its JSON (or form fields), and the status the fake answered.</summary>
 public sealed record ApiCall(string Method, JsonObject Body, int Status)
 {
+    public DateTime At { get; init; }
+
     public long? ChatId => Body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public string? Text => Body["text"]?.GetValue<string>();

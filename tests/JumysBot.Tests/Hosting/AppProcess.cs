@@ -51,6 +51,8 @@ internal sealed class AppProcess : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Bot__FloodLimit"] = "1000";
+        start.Environment["Telegram__PrivateChatMessagesPerSecond"] = "100";
+        start.Environment["Telegram__PrivateChatBurst"] = "100";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

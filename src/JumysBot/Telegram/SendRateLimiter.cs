@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+
+namespace JumysBot.Telegram;
+
+/// <summary>
+/// Telegram's sending limits as token buckets: about 30 messages a second overall, about one a second to a private
+/// chat (with a short burst), 20 a minute to a group. A message goes only when both its chat and the whole bot have a
+/// token; otherwise it waits, and nothing behind it in the same chat overtakes it.
+/// </summary>
+public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Bucket> _chats = [];
+    private Bucket? _global;
+
+    public enum Result
+    {
+        Sent,
+        ChatBusy,
+        BotBusy,
+    }
+
+    public Result TryTake(long chatId)
+    {
+        var settings = options.Value;
+        var now = time.GetTimestamp();
+        lock (_gate)
+        {
+            _global ??= new Bucket(settings.GlobalMessagesPerSecond, settings.GlobalMessagesPerSecond, now);
+            var isGroup = chatId < 0;
+            if (!_chats.TryGetValue(chatId, out var chat))
+            {
+                chat = isGroup
+                    ? new Bucket(settings.GroupMessagesPerMinute, settings.GroupMessagesPerMinute / 60.0, now)
+                    : new Bucket(settings.PrivateChatBurst, settings.PrivateChatMessagesPerSecond, now);
+                _chats[chatId] = chat;
+            }
+
+            _global.Refill(now, time);
+            chat.Refill(now, time);
+            if (_global.Tokens < 1)
+            {
+                return Result.BotBusy;
+            }
+
+            if (chat.Tokens < 1)
+            {
+                return Result.ChatBusy;
+            }
+
+            _global.Tokens--;
+            chat.Tokens--;
+            if (_chats.Count > 10_000)
+            {
+                // Full buckets carry no information: forget them so memory stays flat.
+                foreach (var idle in _chats.Where(c => c.Value.Tokens >= c.Value.Capacity).Select(c => c.Key).ToList())
+                {
+                    _chats.Remove(idle);
+                }
+            }
+
+            return Result.Sent;
+        }
+    }
+
+    private sealed class Bucket(double capacity, double perSecond, long timestamp)
+    {
+        public double Capacity { get; } = capacity;
+
+        public double Tokens { get; set; } = capacity;
+
+        public void Refill(long now, TimeProvider time)
+        {
+            var seconds = time.GetElapsedTime(timestamp, now).TotalSeconds;
+            if (seconds > 0)
+            {
+                Tokens = Math.Min(Capacity, Tokens + (seconds * perSecond));
+                timestamp = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.EndToEnd;
+
+/// <summary>Telegram throttling, failing and dropping connections: every reply still arrives, once, in order, on time.</summary>
+public sealed class DeliveryUnderFaultsTests
+{
+    [Fact]
+    public async Task Under_429s_5xx_and_dropped_connections_everyone_gets_every_reply_in_order_and_retry_after_is_kept()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api);
+        api.InjectFaults(share: 0.25, seed: 7);
+        var people = Enumerable.Range(0, 5).Select(i => new TelegramPerson(api, 40001 + i, "ru")).ToList();
+
+        foreach (var person in people)
+        {
+            person.Sends("/start");
+        }
+
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 2), "greetings and questions");
+        foreach (var person in people)
+        {
+            person.Presses("Другое");
+        }
+
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 4), "thanks and menus");
+        foreach (var person in people)
+        {
+            person.Sends("/help");
+        }
+
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 6), "help and menus");
+        foreach (var person in people)
+        {
+            var texts = person.Received.Select(m => m.Text!).ToList();
+            Assert.StartsWith("Здравствуйте!", texts[0], StringComparison.Ordinal);
+            Assert.StartsWith("Расскажите, кто вы", texts[1], StringComparison.Ordinal);
+            Assert.Equal("Спасибо.", texts[2]);
+            Assert.StartsWith("Главное меню", texts[3], StringComparison.Ordinal);
+            Assert.StartsWith("Я понимаю кнопки", texts[4], StringComparison.Ordinal);
+            Assert.StartsWith("Главное меню", texts[5], StringComparison.Ordinal);
+            Assert.Equal(6, texts.Count);
+        }
+
+        Assert.Empty(api.Violations);
+        Assert.Contains(api.Calls, c => c.Status == 429);
+        Assert.Contains(api.Calls, c => c.Status == 502);
+        Assert.Contains(api.Calls, c => c.Status == 0);
+    }
+
+    [Fact]
+    public async Task A_private_chat_gets_at_most_a_short_burst_and_then_about_one_message_a_second()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:PrivateChatMessagesPerSecond"] = "1",
+            ["Telegram:PrivateChatBurst"] = "4",
+        });
+        var person = new TelegramPerson(api, 41001, "ru");
+
+        person.Sends("/start");
+        person.Sends("/help");
+        person.Sends("/help");
+        person.Sends("/help");
+        await WaitAsync(api, () => person.Received.Count >= 8, "eight messages");
+
+        var times = person.Received.Select(m => m.At).Order().ToList();
+        for (var i = 0; i < times.Count; i++)
+        {
+            var inOneSecond = times.Count(t => t >= times[i] && t < times[i].AddSeconds(1));
+            Assert.True(inOneSecond <= 5, $"{inOneSecond} messages to one chat within a second");
+        }
+    }
+
+    private static Task<ApiCall> WaitAsync(FakeBotApiServer api, Func<bool> done, string what) =>
+        api.WaitForCallAsync(_ => done(), what, TimeSpan.FromSeconds(60));
+}
