@@ -23,7 +23,8 @@ public sealed partial class UpdateProcessor(
     ConsultantDesk consultantDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
-    ILogger<UpdateProcessor> logger)
+    ILogger<UpdateProcessor> logger,
+    Telegram.BotMetrics? metrics = null)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
@@ -115,9 +116,11 @@ public sealed partial class UpdateProcessor(
         {
             await database.CheckpointAsync(cancellationToken);
         }
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        metrics?.UpdatesHandled.Add(1);
+        metrics?.HandlerDuration.Record(elapsed);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             LogHandled(update.Id, update.Type, elapsed);
         }
     }

@@ -28,6 +28,10 @@ public sealed class BotOptions
     [Range(1, 86400)]
     public int FloodPauseSeconds { get; set; } = 60;
 
+    /// <summary><c>/readyz</c> reports not ready when more messages than this wait in the outbox.</summary>
+    [Range(1, 10_000_000)]
+    public int ReadyMaxBacklog { get; set; } = 5000;
+
     /// <summary>Reload the content files when they change on disk.</summary>
     public bool WatchContent { get; set; } = true;
 }

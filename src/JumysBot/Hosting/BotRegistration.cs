@@ -15,8 +15,11 @@ using Microsoft.Extensions.Options;
 namespace JumysBot.Hosting;
 
 /// <summary>Everything the bot needs in the container; the app and the end-to-end tests compose it the same way.</summary>
-public static class BotRegistration
+public static partial class BotRegistration
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{16,256}$")]
+    private static partial System.Text.RegularExpressions.Regex WebhookSecretPattern();
+
     public static bool HasBotToken(this IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration?[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"]);
 
@@ -33,6 +36,8 @@ public static class BotRegistration
         services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<Money>();
         services.AddSingleton<BotDatabase>();
@@ -81,8 +86,23 @@ public static class BotRegistration
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<OutboxSender>();
-        services.AddSingleton<PollingReceiver>();
-        services.AddHostedService(sp => sp.GetRequiredService<PollingReceiver>());
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<ReceiverStatus>();
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<OutboxStatsCache>();
+        services.AddOptions<TelegramOptions>().Validate(
+            o => o.Mode != TelegramMode.Webhook || (o.WebhookUrl is { Scheme: "https" or "http" } && WebhookSecretPattern().IsMatch(o.WebhookSecret ?? "")),
+            "Webhook mode needs Telegram:WebhookUrl and a Telegram:WebhookSecret of 16–256 letters, digits, '_' or '-'.");
+        if (builder.Configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.Mode)}"] is { } mode
+            && mode.Equals(nameof(TelegramMode.Webhook), StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService<WebhookRegistration>();
+        }
+        else
+        {
+            services.AddHostedService<PollingReceiver>();
+        }
+
         services.AddHostedService<OutboxSenderService>();
         services.AddSingleton<LeadFollowUp>();
         services.AddSingleton<Privacy.RetentionJob>();

@@ -11,7 +11,7 @@ namespace JumysBot.Leads;
 /// status, and tells the person the number, what happens next and where the point is. A second request of the same
 /// kind while one is open is not stored again; the person is shown the open one.
 /// </summary>
-public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options, ConsultantDesk consultants)
+public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options, ConsultantDesk consultants, Telegram.BotMetrics metrics)
 {
     public async Task<IReadOnlyList<OutgoingMessage>> RegisterAsync(
         StorageTransaction tx, long chatId, Person person, LeadDraft draft, CancellationToken cancellationToken)
@@ -65,6 +65,7 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         }
 
         var stored = await tx.Leads.FindAsync(number, cancellationToken);
+        metrics.LeadsCreated.Add(1, new KeyValuePair<string, object?>("kind", draft.Kind.ToString()), new KeyValuePair<string, object?>("point", point.Id));
         List<OutgoingMessage> messages = [Message(string.Join('\n', lines)) with { Venue = Pin(point, language) }];
         messages.AddRange(await consultants.CardsForNewLeadAsync(tx, stored!, cancellationToken));
         return messages;

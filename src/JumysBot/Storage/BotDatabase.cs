@@ -67,6 +67,22 @@ public sealed partial class BotDatabase
         }
     }
 
+    /// <summary>A read-only look (deferred transaction): it does not queue behind writers.</summary>
+    public async Task<StorageTransaction> BeginReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: true);
+            return new StorageTransaction(connection, transaction, _time, Protector);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(FilePath);

@@ -116,6 +116,16 @@ public sealed class OutboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>How many messages wait, and how long the oldest has waited.</summary>
+    public async Task<(long Backlog, double OldestAgeSeconds)> StatsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var oldest = reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1);
+        return (reader.GetInt64(0), oldest is { } at ? Math.Max(0, (_tx.Now - at) / 1000.0) : 0);
+    }
+
     public async Task<long> BacklogAsync(CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");

@@ -16,7 +16,8 @@ public sealed partial class OutboxSender(
     TimeProvider time,
     ILogger<OutboxSender> logger,
     ConsultantAlerts? alerts = null,
-    SendRateLimiter? limiter = null)
+    SendRateLimiter? limiter = null,
+    BotMetrics? metrics = null)
 {
     private const int BatchSize = 100;
     private const int MaxAttempts = 12;
@@ -82,6 +83,7 @@ public sealed partial class OutboxSender(
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
+            Count("429");
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             LogThrottled(item.Id, wait.TotalSeconds);
             await PostponeAsync(item, wait, "429", cancellationToken);
@@ -89,6 +91,7 @@ public sealed partial class OutboxSender(
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403)
         {
+            Count("403");
             LogBlocked(item.Message.ChatId);
             await using var tx = await database.BeginAsync(cancellationToken);
             await tx.People.MarkInactiveAsync(item.Message.ChatId, cancellationToken);
@@ -114,6 +117,7 @@ public sealed partial class OutboxSender(
         }
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
         {
+            Count("4xx");
             // The request itself is wrong; sending it again cannot help.
             LogRejected(item.Id, e.ErrorCode, e.Description);
             await using var tx = await database.BeginAsync(cancellationToken);
@@ -123,10 +127,12 @@ public sealed partial class OutboxSender(
         }
         catch (RequestException e)
         {
+            Count(e is ApiRequestException { ErrorCode: >= 500 } ? "5xx" : "network");
             await PostponeAsync(item, Backoff(item.Attempts), e is ApiRequestException api ? api.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "network", cancellationToken);
             return false;
         }
 
+        Count("ok");
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
             await tx.Outbox.MarkSentAsync(item.Id, messageId, cancellationToken);
@@ -151,6 +157,8 @@ public sealed partial class OutboxSender(
 
         await tx.CommitAsync(cancellationToken);
     }
+
+    private void Count(string result) => metrics?.Sends.Add(1, new KeyValuePair<string, object?>("result", result));
 
     /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>
     public static TimeSpan Backoff(int attempts) =>

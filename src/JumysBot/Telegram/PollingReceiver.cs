@@ -1,6 +1,3 @@
-using System.Text.Json;
-using JumysBot.Conversations;
-using JumysBot.Storage;
 using JumysBot.Telegram.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,17 +11,16 @@ namespace JumysBot.Telegram;
 /// </summary>
 public sealed partial class PollingReceiver(
     ITelegramBotClient client,
-    BotDatabase database,
-    ChatDispatcher dispatcher,
+    InboxWriter inbox,
+    ReceiverStatus status,
     IOptions<TelegramOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<PollingReceiver> logger) : BackgroundService
 {
-    private static readonly UpdateType[] _handledKinds = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(30);
 
-    /// <summary>When the last getUpdates answered; readiness checks use it.</summary>
-    public DateTimeOffset? LastPollAt { get; private set; }
+    /// <summary>The update kinds the bot asks Telegram for.</summary>
+    public static IReadOnlyList<UpdateType> HandledKinds { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,21 +34,26 @@ public sealed partial class PollingReceiver(
                 if (!startedUp)
                 {
                     await client.DeleteWebhook(cancellationToken: stoppingToken);
-                    await ReplayUnhandledAsync(stoppingToken);
+                    if (await inbox.ReplayUnhandledAsync(stoppingToken) is var replayed and > 0)
+                    {
+                        LogReplayed(replayed);
+                    }
+
                     startedUp = true;
                 }
 
-                var updates = await client.GetUpdates(offset, limit: 100, timeout: options.Value.PollingTimeoutSeconds, _handledKinds, stoppingToken);
-                LastPollAt = DateTimeOffset.UtcNow;
+                var updates = await client.GetUpdates(offset, limit: 100, timeout: options.Value.PollingTimeoutSeconds, HandledKinds, stoppingToken);
+                status.MarkActive();
                 failures = 0;
                 if (updates.Length == 0)
                 {
                     continue;
                 }
 
-                foreach (var update in await StoreAsync(updates, stoppingToken))
+                var fresh = await inbox.AcceptAsync(updates, stoppingToken);
+                if (fresh < updates.Length)
                 {
-                    dispatcher.Enqueue(update);
+                    LogDuplicates(updates.Length - fresh);
                 }
 
                 offset = updates.Max(u => u.Id) + 1;
@@ -79,49 +80,6 @@ public sealed partial class PollingReceiver(
                 LogPollFailed(e.GetType().Name, e.Message);
                 await BackOffAsync(++failures, stoppingToken);
             }
-        }
-    }
-
-    private async Task<List<Update>> StoreAsync(Update[] updates, CancellationToken cancellationToken)
-    {
-        var fresh = new List<Update>(updates.Length);
-        await using var tx = await database.BeginAsync(cancellationToken);
-        foreach (var update in updates.OrderBy(u => u.Id))
-        {
-            var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update);
-            if (await tx.Inbox.TryAddAsync(update.Id, IncomingMapper.ChatIdOf(update), payload, cancellationToken))
-            {
-                fresh.Add(update);
-            }
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        if (fresh.Count < updates.Length)
-        {
-            LogDuplicates(updates.Length - fresh.Count);
-        }
-
-        return fresh;
-    }
-
-    /// <summary>Updates stored before a crash or stop but never handled are handled first.</summary>
-    private async Task ReplayUnhandledAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<(long UpdateId, string Payload)> pending;
-        await using (var tx = await database.BeginAsync(cancellationToken))
-        {
-            pending = await tx.Inbox.PendingAsync(int.MaxValue, cancellationToken);
-        }
-
-        foreach (var (updateId, payload) in pending)
-        {
-            var update = JsonSerializer.Deserialize(payload, TelegramJsonContext.Default.Update) ?? new Update { Id = updateId };
-            dispatcher.Enqueue(update);
-        }
-
-        if (pending.Count > 0)
-        {
-            LogReplayed(pending.Count);
         }
     }
 

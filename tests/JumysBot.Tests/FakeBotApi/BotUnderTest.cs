@@ -22,6 +22,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Where the bot's own HTTP endpoints listen (webhook, health, metrics).</summary>
+    public Uri BaseAddress => new(App.Urls.First());
+
     public static async Task<BotUnderTest> StartAsync(
         FakeBotApiServer api,
         string? databasePath = null,
@@ -60,6 +63,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         builder.AddJumysBot();
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapJumysBot();
         await app.StartAsync();
         return new BotUnderTest(app, databasePath);
     }

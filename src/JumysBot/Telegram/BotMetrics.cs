@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+
+namespace JumysBot.Telegram;
+
+/// <summary>The bot's instruments (System.Diagnostics.Metrics), exported at <c>/metrics</c> in Prometheus text format.</summary>
+public sealed class BotMetrics : IDisposable
+{
+    public const string MeterName = "JumysBot";
+
+    private readonly Meter _meter;
+
+    public BotMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(MeterName);
+        UpdatesReceived = _meter.CreateCounter<long>("jumysbot_updates_received", description: "Updates written to the inbox");
+        UpdatesHandled = _meter.CreateCounter<long>("jumysbot_updates_handled", description: "Updates handled");
+        HandlerDuration = _meter.CreateHistogram<double>("jumysbot_handler_duration_ms", unit: "ms", description: "Time to handle one update");
+        Sends = _meter.CreateCounter<long>("jumysbot_sends", description: "Messages sent to Telegram, by result");
+        LeadsCreated = _meter.CreateCounter<long>("jumysbot_leads_created", description: "Requests registered, by kind and point");
+    }
+
+    public Counter<long> UpdatesReceived { get; }
+
+    public Counter<long> UpdatesHandled { get; }
+
+    public Histogram<double> HandlerDuration { get; }
+
+    public Counter<long> Sends { get; }
+
+    public Counter<long> LeadsCreated { get; }
+
+    /// <summary>Registers the outbox gauges, read when <c>/metrics</c> is scraped.</summary>
+    public void ObserveOutbox(Func<(long Backlog, double OldestAgeSeconds)> read)
+    {
+        _meter.CreateObservableGauge("jumysbot_outbox_backlog", () => read().Backlog, description: "Messages waiting to be sent");
+        _meter.CreateObservableGauge("jumysbot_outbox_oldest_age_seconds", () => read().OldestAgeSeconds, unit: "s", description: "Age of the oldest waiting message");
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using JumysBot.Conversations;
+using JumysBot.Storage;
+using JumysBot.Telegram.Types;
+
+namespace JumysBot.Telegram;
+
+/// <summary>Writes received updates to the inbox (dropping redeliveries) and hands the new ones on; replays the unhandled.</summary>
+public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher, BotMetrics metrics)
+{
+    /// <returns>How many of the updates were new.</returns>
+    public async Task<int> AcceptAsync(IReadOnlyCollection<Update> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var fresh = new List<Update>(updates.Count);
+        await using (var tx = await database.BeginAsync(cancellationToken))
+        {
+            foreach (var update in updates.OrderBy(u => u.Id))
+            {
+                var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update);
+                if (await tx.Inbox.TryAddAsync(update.Id, IncomingMapper.ChatIdOf(update), payload, cancellationToken))
+                {
+                    fresh.Add(update);
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        metrics.UpdatesReceived.Add(fresh.Count);
+        foreach (var update in fresh)
+        {
+            dispatcher.Enqueue(update);
+        }
+
+        return fresh.Count;
+    }
+
+    /// <summary>Updates stored before a crash or a stop but never handled are handled first.</summary>
+    public async Task<int> ReplayUnhandledAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(long UpdateId, string Payload)> pending;
+        await using (var tx = await database.BeginAsync(cancellationToken))
+        {
+            pending = await tx.Inbox.PendingAsync(int.MaxValue, cancellationToken);
+        }
+
+        foreach (var (updateId, payload) in pending)
+        {
+            dispatcher.Enqueue(JsonSerializer.Deserialize(payload, TelegramJsonContext.Default.Update) ?? new Update { Id = updateId });
+        }
+
+        return pending.Count;
+    }
+}

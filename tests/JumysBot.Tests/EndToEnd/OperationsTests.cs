@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using JumysBot.Tests.FakeBotApi;
+
+namespace JumysBot.Tests.EndToEnd;
+
+/// <summary>What an operator runs the bot with: webhook mode, health, readiness and metrics.</summary>
+public sealed class OperationsTests
+{
+    private const string Secret = "s3cret-Token_1234567890";
+
+    [Fact]
+    public async Task In_webhook_mode_a_wrong_secret_is_refused_and_the_right_one_is_answered()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
+            ["Telegram:WebhookSecret"] = Secret,
+        });
+        var registration = await api.WaitForCallAsync(c => c.Method == "setWebhook", "setWebhook");
+        Assert.Equal("https://bot.example.kz/telegram/7f3a", registration.Body["url"]!.GetValue<string>());
+        Assert.Equal(Secret, registration.Body["secret_token"]!.GetValue<string>());
+        Assert.Contains("callback_query", registration.Body["allowed_updates"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(api.CallsOf("deleteWebhook"));
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        const string update = """{"update_id":501,"message":{"message_id":1,"date":0,"chat":{"id":42001,"type":"private"},"from":{"id":42001,"is_bot":false,"first_name":"A","language_code":"kk"},"text":"/start"}}""";
+
+        var missing = await http.PostAsync(new Uri("/telegram/7f3a", UriKind.Relative), Json(update));
+        var wrong = await PostAsync(http, update, "s3cret-Token_1234567891");
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+
+        var right = await PostAsync(http, update, Secret);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(1L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE update_id = 501"));
+        Assert.Contains("Сәлеметсіз бе", (await new TelegramPerson(api, 42001, "kk").ReadsAsync()).Text);
+
+        // Telegram retries: the same update again is stored once and answered once.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, update, Secret)).StatusCode);
+        Assert.Equal(1L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+    }
+
+    [Fact]
+    public async Task Health_is_alive_and_readiness_turns_unhealthy_when_the_database_is_unreachable()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        Assert.Equal("ok", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        await api.WaitForCallAsync(_ => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.StatusCode == HttpStatusCode.OK, "ready");
+
+        // The database folder disappears and a file takes its place: nothing can be opened there any more.
+        var folder = Path.GetDirectoryName(bot.DatabasePath)!;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder");
+
+        var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"database\":\"unreachable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("ok", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        File.Delete(folder);
+    }
+
+    [Fact]
+    public async Task Metrics_count_updates_sends_and_leads_in_prometheus_text()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api);
+        var person = new TelegramPerson(api, 42002, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("# TYPE jumysbot_updates_handled_total counter", metrics);
+        Assert.Matches(@"jumysbot_updates_received_total \d+", metrics);
+        Assert.Contains("jumysbot_handler_duration_ms_bucket{le=\"+Inf\"}", metrics);
+        Assert.Matches(@"jumysbot_sends_total\{result=""ok""\} \d+", metrics);
+        Assert.Contains("jumysbot_leads_created_total{kind=\"JobCoach\",point=\"career-balkhash\"} 1", metrics);
+        Assert.Contains("jumysbot_outbox_backlog", metrics);
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/telegram/7f3a", UriKind.Relative)) { Content = Json(body) };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        return await http.SendAsync(request);
+    }
+}
