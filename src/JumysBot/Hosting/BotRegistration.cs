@@ -78,6 +78,8 @@ public static partial class BotRegistration
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .ConfigureHttpClient((sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));
+        // Registered before the receivers, so it stops after them: receiving ends first, then the drain.
+        services.AddHostedService<ShutdownDrain>();
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient)),
             sp.GetRequiredService<IOptions<TelegramOptions>>()));
@@ -104,6 +106,7 @@ public static partial class BotRegistration
         }
 
         services.AddHostedService<OutboxSenderService>();
+        services.AddHostedService<CommandsMenu>();
         services.AddSingleton<LeadFollowUp>();
         services.AddSingleton<Privacy.RetentionJob>();
         services.AddHostedService<Privacy.RetentionService>();
@@ -121,6 +124,18 @@ public static partial class BotRegistration
         if (args is [ValidateContentCommand.Name])
         {
             return ValidateContentCommand.Run(app.Services.GetRequiredService<IOptions<BotOptions>>().Value, Console.Out, Console.Error);
+        }
+
+        if (args is ["healthcheck"])
+        {
+            return await HealthcheckAsync(app.Services.GetRequiredService<IConfiguration>());
+        }
+
+        if (args is ["backup", var target])
+        {
+            await app.Services.GetRequiredService<BotDatabase>().BackupAsync(target, CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Backed up to {Path.GetFullPath(target)}");
+            return 0;
         }
 
         if (args is [FlowsCommand.Name])
@@ -150,6 +165,28 @@ public static partial class BotRegistration
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync("The configuration is not valid: " + string.Join("; ", e.Failures));
+            return 1;
+        }
+    }
+
+    /// <summary>For Docker's HEALTHCHECK: asks this machine's <c>/healthz</c>; exit code 0 when it answers.</summary>
+    private static async Task<int> HealthcheckAsync(IConfiguration configuration)
+    {
+        var url = (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000").Split(';')[0]
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(new Uri(url), "/healthz"));
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (HttpRequestException)
+        {
+            return 1;
+        }
+        catch (TaskCanceledException)
+        {
             return 1;
         }
     }

@@ -115,6 +115,15 @@ public sealed partial class BotDatabase
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>An online backup to another file while the bot runs (SQLite's backup API, a consistent copy).</summary>
+    public async Task BackupAsync(string targetPath, CancellationToken cancellationToken)
+    {
+        await using var source = await OpenAsync(cancellationToken);
+        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = System.IO.Path.GetFullPath(targetPath), Pooling = false }.ToString());
+        await target.OpenAsync(cancellationToken);
+        source.BackupDatabase(target);
+    }
+
     /// <summary>Moves everything from the write-ahead log into the database file and empties the log.</summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {

@@ -84,6 +84,27 @@ public sealed class OperationsTests
         Assert.Contains("jumysbot_outbox_backlog", metrics);
     }
 
+    [Fact]
+    public async Task The_commands_menu_is_set_per_language_and_consultant_commands_only_in_consultant_chats()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Consultants:0:ChatId"] = "-100970",
+            ["Consultants:0:PointId"] = "career-nura",
+        });
+
+        var kazakh = await api.WaitForCallAsync(c => c.Method == "setMyCommands" && c.Body["language_code"]?.GetValue<string>() == "kk", "the Kazakh menu");
+        var consultants = await api.WaitForCallAsync(c => c.Method == "setMyCommands" && c.Body["scope"]?["type"]?.GetValue<string>() == "chat", "the consultants' menu");
+
+        Assert.Equal("all_private_chats", kazakh.Body["scope"]!["type"]!.GetValue<string>());
+        Assert.Contains("Деректерімді өшіру", kazakh.Body["commands"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"leads\"", kazakh.Body["commands"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(-100970, consultants.Body["scope"]!["chat_id"]!.GetValue<long>());
+        Assert.Contains("\"leads\"", consultants.Body["commands"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(api.CallsOf("setMyCommands"), c => c.Body["language_code"]?.GetValue<string>() == "ru");
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string secret)

@@ -34,10 +34,10 @@ internal sealed class AppProcess : IDisposable
         }
     }
 
-    public static AppProcess Start(IDictionary<string, string> environment)
+    public static AppProcess Start(IDictionary<string, string> environment, params string[] arguments)
     {
         var workingFolder = Directory.CreateTempSubdirectory("jumysbot-app").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "JumysBot.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "JumysBot.dll"), .. arguments])
         {
             WorkingDirectory = workingFolder,
             RedirectStandardInput = true,

@@ -57,6 +57,51 @@ public sealed class AppProcessTests
     }
 
     [Fact]
+    public async Task The_healthcheck_command_answers_for_a_running_bot_and_fails_for_none()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        var port = FreePort();
+        var urls = $"http://127.0.0.1:{port}";
+        using var bot = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = FakeBotApiServer.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Storage__Path"] = TempDatabase.NewPath(),
+            ["ASPNETCORE_URLS"] = urls,
+        });
+        await api.WaitForCallAsync(c => c.Method == "deleteWebhook", "the bot started");
+
+        using var healthy = AppProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = urls }, "healthcheck");
+        Assert.Equal(0, await healthy.WaitForExitAsync());
+        using var nobody = AppProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}" }, "healthcheck");
+        Assert.Equal(1, await nobody.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task The_backup_command_makes_a_consistent_copy_of_a_live_database()
+    {
+        var database = await Storage.TestDatabase.CreateAsync();
+        await using (var tx = await database.BeginAsync(CancellationToken.None))
+        {
+            await tx.People.SaveAsync(new JumysBot.Conversations.Person(77) { Language = JumysBot.Localization.Language.Kazakh }, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        var backup = Path.Combine(Path.GetTempPath(), $"jumysbot-backup-{Guid.NewGuid():N}.db");
+        using var app = AppProcess.Start(new Dictionary<string, string> { ["Storage__Path"] = database.FilePath }, "backup", backup);
+
+        Assert.Equal(0, await app.WaitForExitAsync());
+        Assert.Equal("kk", Database.Scalar(backup, "SELECT language FROM people WHERE id = 77"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public async Task A_broken_content_file_is_refused_at_start_with_a_message_that_names_it()
     {
         var content = Directory.CreateTempSubdirectory("jumysbot-content").FullName;

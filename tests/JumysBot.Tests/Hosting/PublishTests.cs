@@ -20,6 +20,9 @@ public sealed partial class PublishTests
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("Storage__Path=/data/jumysbot.db", dockerfile, StringComparison.Ordinal);
         Assert.Contains("VOLUME /data", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("HEALTHCHECK", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\"healthcheck\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("TZ=Asia/Almaty", dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
