@@ -6,13 +6,14 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace JumysBot.Leads;
 
-/// <summary>Reads <c>points.yaml</c>: unique ids, known places and kinds, coordinates inside the region, every place served.</summary>
+/// <summary>Reads <c>points.yaml</c>: unique ids, known places and kinds, coordinates inside Kazakhstan, every place served.</summary>
 public static class PointCatalogLoader
 {
     public const string FileName = "points.yaml";
 
-    // The Karaganda region lies roughly within these bounds; a point outside is a same-named town elsewhere.
-    private const double MinLatitude = 46, MaxLatitude = 51, MinLongitude = 70, MaxLongitude = 79;
+    // Kazakhstan lies within these bounds: a point outside is a typo or a same-named town abroad. Other regions can be
+    // added by editing the file alone; the tests hold the shipped points to the Karaganda region's tighter bounds.
+    private const double MinLatitude = 40.5, MaxLatitude = 55.5, MinLongitude = 46.5, MaxLongitude = 87.5;
 
     private static readonly IDeserializer _yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
@@ -94,7 +95,7 @@ public static class PointCatalogLoader
 
         if (lat is < MinLatitude or > MaxLatitude || lon is < MinLongitude or > MaxLongitude)
         {
-            problems.Add($"{name}: {lat}, {lon} lies outside the Karaganda region ({MinLatitude}–{MaxLatitude}° N, {MinLongitude}–{MaxLongitude}° E)");
+            problems.Add($"{name}: {lat}, {lon} lies outside Kazakhstan ({MinLatitude}–{MaxLatitude}° N, {MinLongitude}–{MaxLongitude}° E)");
         }
 
         return new GeoPoint(lat, lon);

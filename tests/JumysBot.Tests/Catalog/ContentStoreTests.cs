@@ -17,7 +17,7 @@ public sealed class ContentStoreTests
 
         await EditAsync(folder, "Bastau Business и грант на своё дело", "Bastau Business — курс и грант");
 
-        await WaitUntilAsync(() => store.Version > 0);
+        await Eventually.TrueAsync(() => store.Version > 0);
         Assert.Equal("Bastau Business — курс и грант", store.Current.Measures.Find("bastau-business")!.Title.Ru);
     }
 
@@ -31,7 +31,7 @@ public sealed class ContentStoreTests
 
         await EditAsync(folder, "  - id: invataxi\n    category: social_help", "  - id: invataxi\n    category: taxi");
 
-        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("refused", StringComparison.Ordinal)));
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("refused", StringComparison.Ordinal)));
         Assert.Same(before, store.Current);
         var line = logs.Lines.Single(l => l.Contains("refused", StringComparison.Ordinal));
         Assert.Contains("measures.yaml", line);
@@ -79,15 +79,5 @@ public sealed class ContentStoreTests
         var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 #pragma warning restore CA2000
         return new ContentStore(Options.Create(new BotOptions { ContentPath = folder }), factory.CreateLogger<ContentStore>());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The content was not reloaded in time.");
-            await Task.Delay(50);
-        }
     }
 }

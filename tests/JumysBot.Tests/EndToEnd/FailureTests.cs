@@ -75,7 +75,7 @@ public sealed class FailureTests : IAsyncLifetime
         var other = new TelegramPerson(_api, 6005, "ru");
         other.Sends("/start");
         await other.ReadsAsync();
-        await WaitUntilAsync(() => IsActive(bot, person.Id) == false);
+        await Eventually.TrueAsync(() => IsActive(bot, person.Id) == false);
 
         Assert.Empty(person.Received);
         Assert.Equal(0L, Scalar(bot, $"SELECT COUNT(*) FROM outbox WHERE chat_id = {person.Id} AND sent_at IS NULL AND failed_at IS NULL"));
@@ -136,16 +136,6 @@ public sealed class FailureTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
-            await Task.Delay(50);
-        }
     }
 
     private sealed class ThrowingOn(string text, IConversationHandler inner) : IConversationHandler

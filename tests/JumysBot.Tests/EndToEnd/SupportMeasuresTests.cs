@@ -117,7 +117,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
         var person = await MenuAsync(9005, "ru", "Другое", "Главное меню");
 
         await ContentStoreTests.EditAsync(_content, "  - id: invataxi\n    category: social_help", "  - id: invataxi\n    category: taxi");
-        await WaitUntilAsync(() => _logs.Lines.Any(l => l.Contains("refused", StringComparison.Ordinal)));
+        await Eventually.TrueAsync(() => _logs.Lines.Any(l => l.Contains("refused", StringComparison.Ordinal)));
 
         var refusal = _logs.Lines.First(l => l.Contains("refused", StringComparison.Ordinal));
         Assert.Contains("measures.yaml", refusal);
@@ -132,7 +132,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
     {
         await ContentStoreTests.EditAsync(_content, "ru: Bastau Business и грант на своё дело", "ru: Bastau Business <и> грант & курс");
         var store = _bot.Services.GetService(typeof(JumysBot.Catalog.ContentStore)) as JumysBot.Catalog.ContentStore;
-        await WaitUntilAsync(() => store!.Version > 0);
+        await Eventually.TrueAsync(() => store!.Version > 0);
         var person = await MenuAsync(9006, "ru", "Другое", "Главное меню");
 
         person.Presses("Грант на своё дело");
@@ -149,15 +149,5 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
         person.Presses(role);
         await person.ReadsUntilAsync(menuTitle);
         return person;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
-            await Task.Delay(50);
-        }
     }
 }

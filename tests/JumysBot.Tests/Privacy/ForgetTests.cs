@@ -50,7 +50,7 @@ public sealed class ForgetTests : IAsyncLifetime
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "Звоните Сейтқали после обеда");
         var consultants = new ConsultantChat(_api, -100900, 900, "Гаухар");
         await consultants.ReceivesAsync(c => c.Text?.Contains("Телефон: +77021234567", StringComparison.Ordinal) == true, "the card");
-        await WaitUntilAsync(() => Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM lead_cards") is 1L);
+        await Eventually.TrueAsync(() => Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM lead_cards") is 1L);
 
         person.Sends("/forget");
         await person.ReadsUntilAsync("Удалить все ваши данные?");
@@ -63,7 +63,7 @@ public sealed class ForgetTests : IAsyncLifetime
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM people WHERE id = 16002"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM conversations WHERE chat_id = 16002"));
         Assert.Equal("Cancelled|0|balkhash", Scalar("SELECT status || '|' || person_id || '|' || place_id FROM leads"));
-        await WaitUntilAsync(() => Scalar("SELECT COUNT(*) FROM outbox WHERE payload <> ''") is 0L);
+        await Eventually.TrueAsync(() => Scalar("SELECT COUNT(*) FROM outbox WHERE payload <> ''") is 0L);
 
         await _bot.App.StopAsync();
         foreach (var file in new[] { _bot.DatabasePath, _bot.DatabasePath + "-wal", _bot.DatabasePath + "-shm" }.Where(File.Exists))
@@ -109,14 +109,4 @@ public sealed class ForgetTests : IAsyncLifetime
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
-            await Task.Delay(50);
-        }
-    }
 }
