@@ -26,12 +26,14 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         var now = time.GetTimestamp();
         lock (_gate)
         {
-            _global ??= new Bucket(settings.GlobalMessagesPerSecond, settings.GlobalMessagesPerSecond, now);
+            // The global and group buckets hold a single token: sends are spread evenly, so no sliding window of a second
+            // (or a minute) ever sees more than the limit. Private chats may have a short burst, as Telegram allows.
+            _global ??= new Bucket(1, settings.GlobalMessagesPerSecond, now);
             var isGroup = chatId < 0;
             if (!_chats.TryGetValue(chatId, out var chat))
             {
                 chat = isGroup
-                    ? new Bucket(settings.GroupMessagesPerMinute, settings.GroupMessagesPerMinute / 60.0, now)
+                    ? new Bucket(1, settings.GroupMessagesPerMinute / 60.0, now)
                     : new Bucket(settings.PrivateChatBurst, settings.PrivateChatMessagesPerSecond, now);
                 _chats[chatId] = chat;
             }

@@ -28,7 +28,7 @@ public sealed class TelegramOptions
 
     /// <summary>Telegram's limits on sending, a little under what it allows.</summary>
     [Range(1, 1000)]
-    public double GlobalMessagesPerSecond { get; set; } = 30;
+    public double GlobalMessagesPerSecond { get; set; } = 29;
 
     [Range(0.01, 100)]
     public double PrivateChatMessagesPerSecond { get; set; } = 1;
@@ -38,7 +38,7 @@ public sealed class TelegramOptions
     public double PrivateChatBurst { get; set; } = 4;
 
     [Range(1, 1000)]
-    public double GroupMessagesPerMinute { get; set; } = 20;
+    public double GroupMessagesPerMinute { get; set; } = 19;
 
     /// <summary>The path that receives updates in webhook mode, taken from <see cref="WebhookUrl"/>.</summary>
     public string WebhookPath => WebhookUrl?.AbsolutePath is { Length: > 1 } path ? path : "/telegram/webhook";

@@ -54,6 +54,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             // Likewise for Telegram's per-chat pace; the rate tests set Telegram's real limits.
             ["Telegram:PrivateChatMessagesPerSecond"] = "100",
             ["Telegram:PrivateChatBurst"] = "100",
+            ["Telegram:GroupMessagesPerMinute"] = "1000",
+            ["Telegram:GlobalMessagesPerSecond"] = "1000",
         });
         if (settings is not null)
         {

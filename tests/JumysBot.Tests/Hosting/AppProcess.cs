@@ -53,6 +53,8 @@ internal sealed class AppProcess : IDisposable
         start.Environment["Bot__FloodLimit"] = "1000";
         start.Environment["Telegram__PrivateChatMessagesPerSecond"] = "100";
         start.Environment["Telegram__PrivateChatBurst"] = "100";
+        start.Environment["Telegram__GroupMessagesPerMinute"] = "1000";
+        start.Environment["Telegram__GlobalMessagesPerSecond"] = "1000";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+
+namespace JumysBot.Benchmarks;
+
+/// <summary>The bot built in Release, run as its own process against the load fake.</summary>
+internal sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process, long startedAt)
+    {
+        _process = process;
+        StartedAt = startedAt;
+    }
+
+    public long StartedAt { get; }
+
+    public static string BuildRelease(string repository)
+    {
+        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(repository, "src", "JumysBot", "JumysBot.csproj"), "-c", "Release", "--nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("The Release build of the bot failed.");
+        }
+
+        return Path.Combine(repository, "src", "JumysBot", "bin", "Release", "net10.0", "JumysBot.dll");
+    }
+
+    public static BotProcess Start(string dll, Uri api, string database, IDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(database)!,
+        };
+        start.Environment["Telegram__BotToken"] = LoadBotApi.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = api.ToString();
+        start.Environment["Telegram__PollingTimeoutSeconds"] = "1";
+        start.Environment["Storage__Path"] = database;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Bot__FloodLimit"] = "1000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BotProcess(process, startedAt);
+    }
+
+    /// <summary>The peak resident memory of the process so far (VmHWM), in megabytes.</summary>
+    public double PeakWorkingSetMb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
