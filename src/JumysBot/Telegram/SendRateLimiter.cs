@@ -20,6 +20,9 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         BotBusy,
     }
 
+    /// <summary>The spacing of sends bot-wide: how long to wait when the bot is busy.</summary>
+    public TimeSpan GlobalInterval => TimeSpan.FromSeconds(1 / options.Value.GlobalMessagesPerSecond);
+
     public Result TryTake(long chatId)
     {
         var settings = options.Value;

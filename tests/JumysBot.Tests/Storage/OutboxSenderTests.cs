@@ -97,6 +97,15 @@ public sealed class OutboxSenderTests
 
         public Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
         {
+            // The sender serves chats in parallel.
+            lock (Sent)
+            {
+                return Send(message);
+            }
+        }
+
+        private Task<long?> Send(OutgoingMessage message)
+        {
             Attempts++;
             if (FailWith.Remove(message.Text, out var error))
             {
