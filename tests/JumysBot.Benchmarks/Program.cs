@@ -16,6 +16,7 @@ foreach (var scenario in new Func<Task<Result>>[]
     () => Scenarios.StartAsync(dll),
     () => Scenarios.SustainedAsync(dll, "sustained", people),
     () => Scenarios.SustainedAsync(dll, "light (a sixth of the people)", Math.Max(1, people / 6)),
+    () => Scenarios.SustainedAsync(dll, "sustained with Storage:Durability=Normal (for comparison)", people, durability: "Normal"),
     () => Scenarios.ScaleAsync(dll, people),
     () => Scenarios.BurstAsync(dll, burst),
 })
@@ -33,7 +34,7 @@ var report = new StringBuilder();
 report.AppendLine("# Benchmark results").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project tests/JumysBot.Benchmarks -- --people {people} --burst {burst}`.").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb():0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
-report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1; SQLite in WAL mode with `synchronous=FULL`: every state change is on disk before its reply is sent.").AppendLine();
+report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1; SQLite in WAL mode with `synchronous=FULL` (the default `Storage:Durability=Full`): every state change is on disk before its reply is sent, except where a scenario says otherwise.").AppendLine();
 foreach (var result in results)
 {
     report.AppendLine(CultureInfo.InvariantCulture, $"## {result.Scenario}").AppendLine();

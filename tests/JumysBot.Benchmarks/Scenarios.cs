@@ -32,11 +32,11 @@ internal static class Scenarios
         return new Result("start", [("time from process start to the first getUpdates (best of 3, cold database)", $"{times.Min():0} ms"), ("worst of 3", $"{times.Max():0} ms")]);
     }
 
-    public static async Task<Result> SustainedAsync(string dll, string name, int people, string? database = null)
+    public static async Task<Result> SustainedAsync(string dll, string name, int people, string? database = null, string durability = "Full")
     {
         await using var api = await LoadBotApi.StartAsync();
         database ??= NewDatabase();
-        using var bot = BotProcess.Start(dll, api.BaseUrl, database, _unlimitedSending);
+        using var bot = BotProcess.Start(dll, api.BaseUrl, database, new Dictionary<string, string>(_unlimitedSending) { ["Storage__Durability"] = durability });
         await WarmUpAsync(api);
         var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 1_000_000 + i)).ToList();
         var started = Stopwatch.GetTimestamp();

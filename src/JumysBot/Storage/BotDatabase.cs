@@ -10,6 +10,7 @@ public sealed partial class BotDatabase
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<BotDatabase> _logger;
+    private readonly string _pragmas;
 
     public BotDatabase(IOptions<StorageOptions> options, TimeProvider time, ILogger<BotDatabase> logger)
     {
@@ -24,6 +25,7 @@ public sealed partial class BotDatabase
         }.ToString();
         _time = time;
         _logger = logger;
+        _pragmas = $"PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Value.Durability.ToString().ToUpperInvariant()}; PRAGMA secure_delete = ON;";
         Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys);
     }
 
@@ -38,9 +40,9 @@ public sealed partial class BotDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // synchronous=FULL: a lead the person saw confirmed survives a power cut, not only a crash.
+            // synchronous=FULL by default: a request the person saw confirmed survives a power cut, not only a crash.
             // secure_delete: erased personal data is overwritten with zeros, not left in free pages.
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;", cancellationToken);
+            await ExecuteAsync(connection, _pragmas, cancellationToken);
             return connection;
         }
         catch

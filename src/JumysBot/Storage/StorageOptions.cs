@@ -11,9 +11,22 @@ public sealed class StorageOptions
     [Required]
     public string Path { get; set; } = "data/jumysbot.db";
 
+    /// <summary>
+    /// <c>Full</c> (default): every commit waits for the disk, so a confirmed request survives a power cut.
+    /// <c>Normal</c>: commits survive a crash of the bot, but the last ones may be lost if the machine loses power;
+    /// several times faster on slow disks.
+    /// </summary>
+    public SqliteDurability Durability { get; set; } = SqliteDurability.Full;
+
     /// <summary>32 random bytes in base64; when set, personal fields are encrypted at rest. From the environment or a secret store only.</summary>
     public string? EncryptionKey { get; set; }
 
     /// <summary>Keys used before the last rotation, still accepted for reading.</summary>
     public IReadOnlyList<string> PreviousEncryptionKeys { get; set; } = [];
+}
+
+public enum SqliteDurability
+{
+    Full,
+    Normal,
 }

@@ -47,18 +47,26 @@ public sealed partial class OutboxSender(
         // Grouped in the order of each chat's most urgent message: replies to people come first.
         var chats = pending.GroupBy(i => i.Message.ChatId).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelChats, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(chats, parallel, async (chat, token) =>
+        var marks = new SentMarks(database);
+        try
         {
-            foreach (var item in chat)
+            await Parallel.ForEachAsync(chats, parallel, async (chat, token) =>
             {
-                if (item.NotBefore > now || !await TakeSlotAsync(chat.Key, token) || !await TrySendAsync(item, token))
+                foreach (var item in chat)
                 {
-                    return;
-                }
+                    if (item.NotBefore > now || !await TakeSlotAsync(chat.Key, token) || !await TrySendAsync(item, marks, token))
+                    {
+                        return;
+                    }
 
-                Interlocked.Increment(ref sent);
-            }
-        });
+                    Interlocked.Increment(ref sent);
+                }
+            });
+        }
+        finally
+        {
+            await marks.FlushAsync(CancellationToken.None);
+        }
 
         return sent;
     }
@@ -82,7 +90,7 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<bool> TrySendAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(OutboxItem item, SentMarks marks, CancellationToken cancellationToken)
     {
         long? messageId;
         try
@@ -141,12 +149,7 @@ public sealed partial class OutboxSender(
         }
 
         Count("ok");
-        await using (var tx = await database.BeginAsync(cancellationToken))
-        {
-            await tx.Outbox.MarkSentAsync(item.Id, messageId, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-
+        await marks.AddAsync(item.Id, messageId, cancellationToken);
         return true;
     }
 
