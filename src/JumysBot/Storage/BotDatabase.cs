@@ -5,12 +5,16 @@ using Microsoft.Extensions.Options;
 namespace JumysBot.Storage;
 
 /// <summary>The SQLite file: opens pooled connections in WAL mode, applies migrations, starts transactions.</summary>
-public sealed partial class BotDatabase
+public sealed partial class BotDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<BotDatabase> _logger;
     private readonly string _pragmas;
+
+    // SQLite has one writer at a time; a writer that finds the lock taken sleeps and retries, adding tens of
+    // milliseconds. Queueing writers here instead keeps every write transaction at the speed of the disk.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public BotDatabase(IOptions<StorageOptions> options, TimeProvider time, ILogger<BotDatabase> logger)
     {
@@ -52,19 +56,26 @@ public sealed partial class BotDatabase
         }
     }
 
-    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>), so two writers queue instead of failing.</summary>
+    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>); writers of this process queue for their turn.</summary>
     public async Task<StorageTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
+            connection = await OpenAsync(cancellationToken);
             // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
             var transaction = connection.BeginTransaction(deferred: false);
-            return new StorageTransaction(connection, transaction, _time, Protector);
+            return new StorageTransaction(connection, transaction, _time, Protector, () => _writeGate.Release());
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writeGate.Release();
             throw;
         }
     }
@@ -152,4 +163,6 @@ public sealed partial class BotDatabase
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version}")]
     private partial void LogMigrationApplied(int version);
+
+    public void Dispose() => _writeGate.Dispose();
 }

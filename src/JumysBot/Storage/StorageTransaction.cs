@@ -11,8 +11,11 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
 
-    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time, Privacy.FieldProtector protector)
+    private readonly Action? _release;
+
+    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time, Privacy.FieldProtector protector, Action? release = null)
     {
+        _release = release;
         Protector = protector;
         _connection = connection;
         _transaction = transaction;
@@ -59,7 +62,14 @@ public sealed class StorageTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
+        try
+        {
+            await _transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            _release?.Invoke();
+        }
     }
 }
