@@ -31,8 +31,12 @@ internal sealed class BotProcess : IDisposable
         return Path.Combine(repository, "src", "JumysBot", "bin", "Release", "net10.0", "JumysBot.dll");
     }
 
+    /// <summary>Where the bot's own endpoints (health, metrics) listen.</summary>
+    public Uri Endpoints { get; private init; } = null!;
+
     public static BotProcess Start(string dll, Uri api, string database, IDictionary<string, string>? settings = null)
     {
+        var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -44,7 +48,7 @@ internal sealed class BotProcess : IDisposable
         start.Environment["Telegram__ApiBaseUrl"] = api.ToString();
         start.Environment["Telegram__PollingTimeoutSeconds"] = "1";
         start.Environment["Storage__Path"] = database;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Bot__FloodLimit"] = "1000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -58,7 +62,24 @@ internal sealed class BotProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BotProcess(process, startedAt);
+        return new BotProcess(process, startedAt) { Endpoints = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    /// <summary>One figure from the bot's <c>/metrics</c>, summed over its label sets.</summary>
+    public async Task<double> MetricAsync(string name)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(Endpoints, "/metrics"));
+        return text.Split('\n')
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The peak resident memory of the process so far (VmHWM), in megabytes.</summary>

@@ -44,6 +44,7 @@ internal static class Scenarios
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var latencies = persons.SelectMany(p => p.Latencies).Order().ToList();
         var updates = persons.Sum(p => p.Updates);
+        var handlerMs = await bot.MetricAsync("jumysbot_handler_duration_ms_sum") / Math.Max(1, await bot.MetricAsync("jumysbot_handler_duration_ms_count"));
         return new Result(name,
         [
             ("virtual people at once, each a whole flow ending in a request", people.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -52,6 +53,7 @@ internal static class Scenarios
             ("update → first reply p50", $"{Percentile(latencies, 0.50):0.0} ms"),
             ("update → first reply p95", $"{Percentile(latencies, 0.95):0.0} ms"),
             ("update → first reply p99", $"{Percentile(latencies, 0.99):0.0} ms"),
+            ("mean time inside the handler's transaction (from the bot's /metrics)", $"{handlerMs:0.00} ms"),
             ("peak working set of the bot", $"{bot.PeakWorkingSetMb():0} MB"),
             ("database size after the run", $"{DatabaseSizeMb(database):0.0} MB"),
         ]);

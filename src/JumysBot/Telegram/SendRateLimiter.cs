@@ -29,9 +29,10 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         var now = time.GetTimestamp();
         lock (_gate)
         {
-            // The global and group buckets hold a single token: sends are spread evenly, so no sliding window of a second
-            // (or a minute) ever sees more than the limit. Private chats may have a short burst, as Telegram allows.
-            _global ??= new Bucket(1, settings.GlobalMessagesPerSecond, now);
+            // At Telegram's rates the global and group buckets hold a single token: sends are spread evenly, so no
+            // sliding window of a second (or a minute) sees more than the limit. A local Bot API server or a test may
+            // allow far more; then a small burst keeps the sender from waiting on every message.
+            _global ??= new Bucket(Math.Max(1, Math.Floor(settings.GlobalMessagesPerSecond / 30)), settings.GlobalMessagesPerSecond, now);
             var isGroup = chatId < 0;
             if (!_chats.TryGetValue(chatId, out var chat))
             {
