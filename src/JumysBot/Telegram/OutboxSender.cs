@@ -84,7 +84,7 @@ public sealed partial class OutboxSender(
                     Throttled = true;
                     return false;
                 default:
-                    await Task.Delay(limiter!.GlobalInterval, cancellationToken);
+                    await Task.Delay(limiter!.UntilNextGlobalToken, cancellationToken);
                     break;
             }
         }

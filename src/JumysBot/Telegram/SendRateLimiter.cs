@@ -20,8 +20,25 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         BotBusy,
     }
 
-    /// <summary>The spacing of sends bot-wide: how long to wait when the bot is busy.</summary>
-    public TimeSpan GlobalInterval => TimeSpan.FromSeconds(1 / options.Value.GlobalMessagesPerSecond);
+    /// <summary>How long until the bot-wide bucket has a token again: a busy sender waits exactly that long.</summary>
+    public TimeSpan UntilNextGlobalToken
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_global is null)
+                {
+                    return TimeSpan.Zero;
+                }
+
+                _global.Refill(time.GetTimestamp(), time);
+                return _global.Tokens >= 1
+                    ? TimeSpan.Zero
+                    : TimeSpan.FromSeconds((1 - _global.Tokens) / options.Value.GlobalMessagesPerSecond) + TimeSpan.FromMilliseconds(0.2);
+            }
+        }
+    }
 
     public Result TryTake(long chatId)
     {
