@@ -7,9 +7,9 @@ public sealed class ConsultantChat(FakeBotApiServer api, long chatId, long userI
 {
     public long ChatId { get; } = chatId;
 
-    public IReadOnlyList<ApiCall> Received => [.. api.Calls.Where(c => c.ChatId == ChatId && c.Status == 200 && c.Method is "sendMessage" or "sendDocument" or "sendVoice")];
+    public IReadOnlyList<ApiCall> Received => [.. api.CallsTo(ChatId).Where(c => c.Status == 200 && c.Method is "sendMessage" or "sendDocument" or "sendVoice")];
 
-    public IReadOnlyList<ApiCall> Edits => [.. api.Calls.Where(c => c.ChatId == ChatId && c.Status == 200 && c.Method == "editMessageText")];
+    public IReadOnlyList<ApiCall> Edits => [.. api.CallsTo(ChatId).Where(c => c.Status == 200 && c.Method == "editMessageText")];
 
     public long Sends(string text) => api.Enqueue(new JsonObject
     {

@@ -23,6 +23,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _updates = [];
     private readonly List<ApiCall> _calls = [];
+    private readonly Dictionary<long, List<ApiCall>> _callsByChat = [];
     private readonly List<string> _violations = [];
     private readonly Dictionary<long, DateTime> _retryUntil = [];
     private Random? _faults;
@@ -127,6 +128,32 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>The calls addressed to one chat, without copying everyone else's (many virtual people wait at once).</summary>
+    public IReadOnlyList<ApiCall> CallsTo(long chatId)
+    {
+        lock (_gate)
+        {
+            return _callsByChat.TryGetValue(chatId, out var calls) ? [.. calls] : [];
+        }
+    }
+
+    /// <summary>Waits until a condition on the calls holds; fails with the last few calls if it does not in time.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"{what} did not happen in time. Last calls:{Environment.NewLine}"
+                    + string.Join(Environment.NewLine, Calls.TakeLast(10).Select(c => $"  {c.Method} {c.Body.ToJsonString()}")));
+            }
+
+            await _callArrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+
     /// <summary>Requests the real Bot API would have refused (too long, empty, bad markup…), as the fake saw them.</summary>
     public IReadOnlyList<string> Violations
     {
@@ -212,7 +239,17 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
             if (method != "getUpdates")
             {
-                _calls.Add(new ApiCall(method, body, failure?.Status ?? 200) { At = DateTime.UtcNow });
+                var call = new ApiCall(method, body, failure?.Status ?? 200) { At = DateTime.UtcNow };
+                _calls.Add(call);
+                if (call.ChatId is { } to)
+                {
+                    if (!_callsByChat.TryGetValue(to, out var list))
+                    {
+                        _callsByChat[to] = list = [];
+                    }
+
+                    list.Add(call);
+                }
             }
         }
 

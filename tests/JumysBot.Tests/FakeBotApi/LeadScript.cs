@@ -13,7 +13,7 @@ internal static class LeadScript
         person.Sends("наставник");
         await person.ReadsUntilAsync("по запросу");
         person.Presses("JOB COACH — наставник на работе");
-        await person.ReadsUntilAsync("JOB COACH");
+        await person.ReadsUntilAsync("Что вы получите");
         person.Presses("Хочу участвовать");
         await person.ReadsUntilAsync("Какая помощь JOB COACH вам нужна?");
         person.Presses("Найти работу");

@@ -10,8 +10,11 @@ public sealed class TelegramPerson(FakeBotApiServer api, long id, string? langua
 
     public long Id { get; } = id;
 
+    /// <summary>How long to wait for each reply; crash tests, with restarts on a busy machine, give more.</summary>
+    public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Everything the bot sent to this person so far.</summary>
-    public IReadOnlyList<ApiCall> Received => [.. api.CallsOf("sendMessage").Where(c => c.ChatId == Id && c.Status == 200)];
+    public IReadOnlyList<ApiCall> Received => [.. api.CallsTo(Id).Where(c => c.Method == "sendMessage" && c.Status == 200)];
 
     public ApiCall LastMessage => Received[^1];
 
@@ -75,7 +78,7 @@ public sealed class TelegramPerson(FakeBotApiServer api, long id, string? langua
     public async Task<ApiCall> ReadsAsync()
     {
         var index = _seen;
-        await api.WaitForCallAsync(_ => Received.Count > index, $"sendMessage #{index + 1} to {Id}");
+        await api.WaitUntilAsync(() => Received.Count > index, $"sendMessage #{index + 1} to {Id}", Patience);
         _seen = index + 1;
         return Received[index];
     }

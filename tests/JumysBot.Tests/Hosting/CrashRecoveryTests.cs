@@ -62,4 +62,58 @@ public sealed class CrashRecoveryTests
             "SELECT name || '|' || phone || '|' || contact_method || '|' || contact_time || '|' || place_id FROM leads"));
         Assert.Single(person.Received, m => m.Text!.Contains("принята", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Fifty_people_registering_while_the_bot_is_killed_three_times_all_end_with_one_request_each_and_its_card()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        var database = TempDatabase.NewPath();
+        var environment = new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = FakeBotApiServer.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Telegram__PollingTimeoutSeconds"] = "1",
+            ["Storage__Path"] = database,
+            ["Consultants__0__ChatId"] = "-100990",
+            ["Consultants__0__PointId"] = "career-balkhash",
+        };
+        var bot = AppProcess.Start(environment);
+        var people = Enumerable.Range(0, 50).Select(i => new TelegramPerson(api, 50_000 + i, "ru", firstName: "Жанна") { Patience = TimeSpan.FromSeconds(60) }).ToList();
+        var random = new Random(1122);
+        var running = people.Select(p => Task.Run(() => LeadScript.RequestJobCoachAsync(p, place: "Балхаш"))).ToList();
+
+        for (var kill = 0; kill < 3; kill++)
+        {
+            await Task.Delay(random.Next(500, 2500));
+            bot.Kill();
+            bot.Dispose();
+            bot = AppProcess.Start(environment);
+        }
+
+        try
+        {
+            await Task.WhenAll(running);
+
+            // Every person saw their request confirmed, and each is stored exactly once.
+            Assert.Equal(50L, Database.Scalar(database, "SELECT COUNT(*) FROM leads"));
+            Assert.Equal(50L, Database.Scalar(database, "SELECT COUNT(DISTINCT person_id) FROM leads"));
+
+            // Every stored request's card reached the point's chat.
+            var consultants = new ConsultantChat(api, -100990, 990, "Гаухар");
+            for (var number = 1001; number <= 1050; number++)
+            {
+                var card = $"Заявка № {number}.";
+                await Eventually.TrueAsync(() => consultants.Received.Any(c => c.Text?.StartsWith(card, StringComparison.Ordinal) == true), $"the card of {number}", TimeSpan.FromSeconds(30));
+            }
+
+            // Nobody is stuck: everyone can carry on.
+            var last = people[^1];
+            last.Sends("/menu");
+            await last.ReadsUntilAsync("Главное меню");
+        }
+        finally
+        {
+            bot.Dispose();
+        }
+    }
 }
