@@ -12,6 +12,7 @@ namespace JumysBot.Conversations;
 public sealed partial class ChatDispatcher : IAsyncDisposable
 {
     private readonly Dictionary<long, Queue<Update>> _queues = [];
+    private readonly HashSet<long> _queuedIds = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _slots;
     private readonly UpdateProcessor _processor;
@@ -31,6 +32,15 @@ public sealed partial class ChatDispatcher : IAsyncDisposable
     /// <summary>Updates accepted but not yet handled.</summary>
     public int Pending => Volatile.Read(ref _inFlight);
 
+    /// <summary>True while the update waits or is being handled here (a retry must not run it twice).</summary>
+    public bool IsInFlight(long updateId)
+    {
+        lock (_gate)
+        {
+            return _queuedIds.Contains(updateId);
+        }
+    }
+
     public void Enqueue(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -38,6 +48,11 @@ public sealed partial class ChatDispatcher : IAsyncDisposable
         Queue<Update> queue;
         lock (_gate)
         {
+            if (!_queuedIds.Add(update.Id))
+            {
+                return;
+            }
+
             if (_inFlight++ == 0)
             {
                 _idle = NewIdle(completed: false);
@@ -100,7 +115,7 @@ public sealed partial class ChatDispatcher : IAsyncDisposable
 
             lock (_gate)
             {
-                queue.Dequeue();
+                _queuedIds.Remove(queue.Dequeue().Id);
                 if (--_inFlight == 0)
                 {
                     _idle.TrySetResult();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JumysBot.Catalog;
+using Microsoft.Data.Sqlite;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
@@ -45,6 +46,12 @@ public sealed partial class UpdateProcessor(
         try
         {
             await HandleAsync(update, input, cancellationToken);
+        }
+        catch (SqliteException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store itself fails (locked, read-only, disk full): say sorry straight away, keep the update for a retry.
+            LogStoreFailed(e.SqliteErrorCode, update.Id);
+            await ApologiseDirectlyAsync(input, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -112,6 +119,11 @@ public sealed partial class UpdateProcessor(
 
         await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (!_apologised.IsEmpty)
+        {
+            _apologised.Clear();
+        }
+
         if (erased)
         {
             await database.CheckpointAsync(cancellationToken);
@@ -140,6 +152,28 @@ public sealed partial class UpdateProcessor(
         await tx.Inbox.MarkHandledAsync(updateId, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The outbox cannot be written, so the apology goes out directly, once, and is not stored.</summary>
+    private async Task ApologiseDirectlyAsync(Incoming? input, CancellationToken cancellationToken)
+    {
+        if (input is not { IsPrivateChat: true } || !_apologised.TryAdd(input.ChatId, 0))
+        {
+            return;
+        }
+
+        try
+        {
+            var language = LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+            await channel.SendAsync(new OutgoingMessage { ChatId = input.ChatId, Text = content.Current.Texts.Get(language, "error.storage") }, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAcknowledgeFailed(e.GetType().Name);
+        }
+    }
+
+    /// <summary>Chats told about a storage fault since the store last worked: one apology each, not one per update.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _apologised = new();
 
     private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)
     {
@@ -182,6 +216,9 @@ public sealed partial class UpdateProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
     private partial void LogFlood(long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed (SQLite error {Code}) on update {UpdateId}; it stays in the inbox for a retry")]
+    private partial void LogStoreFailed(int code, long updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
     private partial void LogHandlerFailed(Exception exception, long updateId);

@@ -106,6 +106,7 @@ public static partial class BotRegistration
         }
 
         services.AddHostedService<OutboxSenderService>();
+        services.AddHostedService<InboxRetryService>();
         services.AddHostedService<CommandsMenu>();
         services.AddSingleton<LeadFollowUp>();
         services.AddSingleton<Privacy.RetentionJob>();

@@ -25,7 +25,7 @@ public sealed partial class BotDatabase : IDisposable
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = options.Value.BusyTimeoutSeconds,
         }.ToString();
         _time = time;
         _logger = logger;

@@ -36,20 +36,25 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
         return fresh.Count;
     }
 
-    /// <summary>Updates stored before a crash or a stop but never handled are handled first.</summary>
+    /// <summary>
+    /// Updates stored but not handled are handled (again): at start, after a crash or a stop; and periodically, after a
+    /// storage fault left some behind. Those still waiting or running here are not run twice.
+    /// </summary>
     public async Task<int> ReplayUnhandledAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<(long UpdateId, string Payload)> pending;
-        await using (var tx = await database.BeginAsync(cancellationToken))
+        await using (var tx = await database.BeginReadAsync(cancellationToken))
         {
-            pending = await tx.Inbox.PendingAsync(int.MaxValue, cancellationToken);
+            pending = await tx.Inbox.PendingAsync(10_000, cancellationToken);
         }
 
-        foreach (var (updateId, payload) in pending)
+        var replayed = 0;
+        foreach (var (updateId, payload) in pending.Where(p => !dispatcher.IsInFlight(p.UpdateId)))
         {
             dispatcher.Enqueue(JsonSerializer.Deserialize(payload, TelegramJsonContext.Default.Update) ?? new Update { Id = updateId });
+            replayed++;
         }
 
-        return pending.Count;
+        return replayed;
     }
 }
