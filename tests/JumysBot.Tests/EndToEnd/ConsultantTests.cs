@@ -3,39 +3,26 @@ using JumysBot.Tests.FakeBotApi;
 namespace JumysBot.Tests.EndToEnd;
 
 /// <summary>Leads reach the right point's chat, consultants work them from the card, and nobody else can.</summary>
-public sealed class ConsultantTests : IAsyncLifetime
+public sealed class ConsultantTests : BotTestBase
 {
     private const long TemirtauChat = -100500;
     private const long KaragandaChat = -100600;
     private const long AdminId = 777;
 
-    private FakeBotApiServer _api = null!;
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _api = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_api, settings: new Dictionary<string, string?>
-        {
-            ["Consultants:0:ChatId"] = TemirtauChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Consultants:0:PointId"] = "jumystap-temirtau",
-            ["Consultants:1:ChatId"] = KaragandaChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Consultants:1:PointId"] = "jumystap-karaganda",
-            ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
-    }
+        ["Consultants:0:ChatId"] = TemirtauChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Consultants:0:PointId"] = "jumystap-temirtau",
+        ["Consultants:1:ChatId"] = KaragandaChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Consultants:1:PointId"] = "jumystap-karaganda",
+        ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     [Fact]
     public async Task A_location_in_temirtau_routes_to_temirtau_and_one_in_karaganda_to_karaganda_with_the_card_and_its_buttons()
     {
-        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
-        var karaganda = new ConsultantChat(_api, KaragandaChat, 601, "Мадина");
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
+        var karaganda = new ConsultantChat(Api, KaragandaChat, 601, "Мадина");
 
         var first = await RequestGrantAsync(13001, latitude: 50.07, longitude: 72.95);
         var second = await RequestGrantAsync(13002, latitude: 49.81, longitude: 73.09);
@@ -48,13 +35,13 @@ public sealed class ConsultantTests : IAsyncLifetime
         var karagandaCard = await karaganda.ReceivesAsync(c => c.Text?.Contains($"Заявка № {second}", StringComparison.Ordinal) == true, "a card in Karaganda");
         Assert.Contains("Место: по геолокации", karagandaCard.Text);
         Assert.DoesNotContain(temirtau.Received, c => c.Text?.Contains($"Заявка № {second}", StringComparison.Ordinal) == true);
-        Assert.Contains(_api.CallsOf("sendVenue"), v => v.ChatId == 13001 && v.Body["title"]!.GetValue<string>().Contains("Теміртау", StringComparison.Ordinal));
+        Assert.Contains(Api.CallsOf("sendVenue"), v => v.ChatId == 13001 && v.Body["title"]!.GetValue<string>().Contains("Теміртау", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Take_edits_the_card_in_place_and_tells_the_person()
     {
-        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
         var number = await RequestGrantAsync(13003, latitude: 50.05, longitude: 72.96);
         var card = await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card");
         var cardMessageId = await SentMessageIdAsync(card);
@@ -66,7 +53,7 @@ public sealed class ConsultantTests : IAsyncLifetime
         Assert.Contains("Статус — в работе.", edit.Text);
         Assert.Contains("Статус изменил(а): Ерлан.", edit.Text);
         Assert.Equal(["c:contacted:" + number, "c:unreached:" + number, "c:return:" + number], edit.Buttons.Select(b => b.Data));
-        var person = new TelegramPerson(_api, 13003, "kk");
+        var person = new TelegramPerson(Api, 13003, "kk");
         await person.ReadsUntilAsync("жұмысқа алды");
         Assert.Equal("InProgress", Scalar($"SELECT status FROM leads WHERE id = {number}"));
         Assert.Equal(2L, Scalar($"SELECT COUNT(*) FROM lead_history WHERE lead_id = {number}"));
@@ -76,10 +63,10 @@ public sealed class ConsultantTests : IAsyncLifetime
     public async Task A_stranger_pressing_take_on_a_forged_card_changes_nothing()
     {
         var number = await RequestGrantAsync(13004, latitude: 50.05, longitude: 72.96);
-        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
         await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card");
-        var stranger = new ConsultantChat(_api, 99999, 99999, "Чужой");
-        var otherPoint = new ConsultantChat(_api, KaragandaChat, 601, "Мадина");
+        var stranger = new ConsultantChat(Api, 99999, 99999, "Чужой");
+        var otherPoint = new ConsultantChat(Api, KaragandaChat, 601, "Мадина");
 
         stranger.Presses($"c:take:{number}");
         otherPoint.Presses($"c:take:{number}");
@@ -88,9 +75,9 @@ public sealed class ConsultantTests : IAsyncLifetime
 
         await stranger.ReceivesAsync(c => c.Text?.Contains("недоступна", StringComparison.Ordinal) == true, "a refusal");
         await otherPoint.ReceivesAsync(c => c.Text?.Contains("недоступна", StringComparison.Ordinal) == true, "a refusal");
-        await _api.WaitForCallAsync(_ => stranger.Received.Count(c => c.Text!.Contains("недоступна", StringComparison.Ordinal)) == 3, "three refusals");
+        await Api.WaitForCallAsync(_ => stranger.Received.Count(c => c.Text!.Contains("недоступна", StringComparison.Ordinal)) == 3, "three refusals");
         Assert.Equal("New", Scalar($"SELECT status FROM leads WHERE id = {number}"));
-        Assert.Empty(_api.CallsOf("editMessageText"));
+        Assert.Empty(Api.CallsOf("editMessageText"));
         Assert.DoesNotContain(stranger.Received, c => c.Text!.Contains("+7", StringComparison.Ordinal));
     }
 
@@ -98,7 +85,7 @@ public sealed class ConsultantTests : IAsyncLifetime
     public async Task Export_yields_a_csv_that_parses_and_leads_lists_the_open_ones()
     {
         var first = await RequestGrantAsync(13005, latitude: 50.05, longitude: 72.96);
-        var temirtau = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан");
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
         await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {first}", StringComparison.Ordinal) == true, "the card");
 
         temirtau.Sends("/export 7");
@@ -121,8 +108,8 @@ public sealed class ConsultantTests : IAsyncLifetime
     [Fact]
     public async Task A_chat_asks_to_become_a_consultant_chat_and_an_administrator_approves_it()
     {
-        var newChat = new ConsultantChat(_api, -100700, 701, "Гаухар", title: "Балхаш консультанты");
-        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+        var newChat = new ConsultantChat(Api, -100700, 701, "Гаухар", title: "Балхаш консультанты");
+        var admin = new ConsultantChat(Api, AdminId, AdminId, "Админ");
 
         newChat.Sends("/leads");
         await newChat.ReceivesAsync(c => c.Text?.Contains("/consultant", StringComparison.Ordinal) == true, "how to connect");
@@ -145,14 +132,14 @@ public sealed class ConsultantTests : IAsyncLifetime
         admin.Presses(list.Buttons.First(b => b.Data == "a:revoke:-100700").Data);
         await admin.ReceivesAsync(c => c.Text?.Contains("Доступ отозван", StringComparison.Ordinal) == true, "revoked");
         newChat.Sends("/leads");
-        await _api.WaitForCallAsync(_ => newChat.Received.Count(c => c.Text!.Contains("/consultant", StringComparison.Ordinal)) == 2, "not bound any more");
+        await Api.WaitForCallAsync(_ => newChat.Received.Count(c => c.Text!.Contains("/consultant", StringComparison.Ordinal)) == 2, "not bound any more");
     }
 
     [Fact]
     public async Task Administrators_see_the_figures()
     {
         await RequestGrantAsync(13007, latitude: 50.05, longitude: 72.96);
-        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+        var admin = new ConsultantChat(Api, AdminId, AdminId, "Админ");
 
         admin.Sends("/stats");
 
@@ -164,9 +151,9 @@ public sealed class ConsultantTests : IAsyncLifetime
     [Fact]
     public async Task A_group_that_became_a_supergroup_keeps_getting_cards_under_its_new_id()
     {
-        _api.FailNextFor("sendMessage", TemirtauChat, 400, """{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1009999}}""");
+        Api.FailNextFor("sendMessage", TemirtauChat, 400, """{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1009999}}""");
         var number = await RequestGrantAsync(13008, latitude: 50.05, longitude: 72.96);
-        var moved = new ConsultantChat(_api, -1009999, 501, "Ерлан");
+        var moved = new ConsultantChat(Api, -1009999, 501, "Ерлан");
 
         await moved.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card under the new id");
         Assert.Equal("jumystap-temirtau", Scalar("SELECT point_id FROM consultant_chats WHERE chat_id = -1009999"));
@@ -174,11 +161,11 @@ public sealed class ConsultantTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_consultant_chat_that_blocked_the_bot_loses_its_binding_and_the_administrators_are_told()
+    public async Task A_consultant_chat_that_blocked_theBot_loses_its_binding_and_the_administrators_are_told()
     {
-        _api.FailNextFor("sendMessage", TemirtauChat, 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was kicked from the supergroup chat"}""");
+        Api.FailNextFor("sendMessage", TemirtauChat, 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was kicked from the supergroup chat"}""");
         await RequestGrantAsync(13009, latitude: 50.05, longitude: 72.96);
-        var admin = new ConsultantChat(_api, AdminId, AdminId, "Админ");
+        var admin = new ConsultantChat(Api, AdminId, AdminId, "Админ");
 
         await admin.ReceivesAsync(c => c.Text?.Contains("заблокировал бота", StringComparison.Ordinal) == true, "the alert");
         Assert.Equal(0L, Scalar($"SELECT active FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
@@ -209,7 +196,7 @@ public sealed class ConsultantTests : IAsyncLifetime
     [Fact]
     public async Task A_persons_voice_message_reaches_the_consultants_with_the_card()
     {
-        var person = new TelegramPerson(_api, 13011, "ru", firstName: "Данияр");
+        var person = new TelegramPerson(Api, 13011, "ru", firstName: "Данияр");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
         person.Presses("Я человек с инвалидностью");
@@ -237,9 +224,9 @@ public sealed class ConsultantTests : IAsyncLifetime
         person.Presses("Подтвердить");
         await person.ReadsUntilAsync("принята");
 
-        var voice = await _api.WaitForCallAsync(c => c.Method == "sendVoice" && c.ChatId == TemirtauChat, "the forwarded voice");
+        var voice = await Api.WaitForCallAsync(c => c.Method == "sendVoice" && c.ChatId == TemirtauChat, "the forwarded voice");
         Assert.Equal("AwACAgIAAxkBAAIB", voice.Body["voice"]!.GetValue<string>());
-        var card = new ConsultantChat(_api, TemirtauChat, 501, "Ерлан").Received.First(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true);
+        var card = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан").Received.First(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true);
         Assert.Contains("Связь: только SMS или WhatsApp, не звонить.", card.Text);
         Assert.Contains("Голосовое сообщение — ниже.", card.Text);
         Assert.DoesNotContain("Группа", card.Text, StringComparison.Ordinal);
@@ -248,7 +235,7 @@ public sealed class ConsultantTests : IAsyncLifetime
     /// <summary>A Kazakh-speaking person asks for a grant, sharing a location; returns the request number.</summary>
     private async Task<long> RequestGrantAsync(long id, double latitude, double longitude)
     {
-        var person = new TelegramPerson(_api, id, "kk", firstName: "Айгүл");
+        var person = new TelegramPerson(Api, id, "kk", firstName: "Айгүл");
         person.Sends("/start");
         await person.ReadsUntilAsync("Өзіңіз туралы");
         person.Presses("Мен мүгедектігі бар адаммын");
@@ -298,7 +285,7 @@ public sealed class ConsultantTests : IAsyncLifetime
         }
     }
 
-    private object? Scalar(string sql) => Database.Scalar(_bot.DatabasePath, sql);
+    private object? Scalar(string sql) => Database.Scalar(Bot.DatabasePath, sql);
 
     private static List<string[]> ParseCsv(string csv)
     {

@@ -4,27 +4,12 @@ using JumysBot.Tests.FakeBotApi;
 namespace JumysBot.Tests.EndToEnd;
 
 /// <summary>What a person sees over real HTTP: the bot host polls the fake Bot API and answers through it.</summary>
-public sealed class FirstConversationTests : IAsyncLifetime
+public sealed class FirstConversationTests : BotTestBase
 {
-    private FakeBotApiServer _api = null!;
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_kazakh_speaker_is_greeted_in_kazakh_and_asked_who_they_are()
     {
-        var person = new TelegramPerson(_api, 5001, "kk");
+        var person = new TelegramPerson(Api, 5001, "kk");
 
         person.Sends("/start");
 
@@ -38,7 +23,7 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_russian_speaker_is_greeted_in_russian()
     {
-        var person = new TelegramPerson(_api, 5002, "ru-RU");
+        var person = new TelegramPerson(Api, 5002, "ru-RU");
 
         person.Sends("/start");
 
@@ -51,7 +36,7 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task Someone_with_another_telegram_language_is_asked_to_choose_and_gets_that_language()
     {
-        var person = new TelegramPerson(_api, 5003, "en");
+        var person = new TelegramPerson(Api, 5003, "en");
 
         person.Sends("/start");
         var question = await person.ReadsAsync();
@@ -65,13 +50,13 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_button_press_is_answered_with_answerCallbackQuery_and_moves_on()
     {
-        var person = new TelegramPerson(_api, 5004, "ru");
+        var person = new TelegramPerson(Api, 5004, "ru");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
 
         person.Presses("Ухаживаю за ребёнком с инвалидностью");
 
-        var answer = await _api.WaitForCallAsync(c => c.Method == "answerCallbackQuery", "answerCallbackQuery");
+        var answer = await Api.WaitForCallAsync(c => c.Method == "answerCallbackQuery", "answerCallbackQuery");
         Assert.StartsWith($"cb-{person.Id}-", answer.Body["callback_query_id"]!.GetValue<string>());
         await person.ReadsUntilAsync("Спасибо");
         var menu = await person.ReadsAsync();
@@ -83,7 +68,7 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task Typing_the_number_or_the_words_of_a_button_works_like_pressing_it()
     {
-        var person = new TelegramPerson(_api, 5005, "ru");
+        var person = new TelegramPerson(Api, 5005, "ru");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
 
@@ -98,13 +83,13 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_redelivered_update_is_answered_once()
     {
-        var person = new TelegramPerson(_api, 5006, "ru");
+        var person = new TelegramPerson(Api, 5006, "ru");
         var updateId = person.Sends("/help");
         await person.ReadsUntilAsync("Команды:");
         await person.ReadsAsync();
 
         // Telegram sends the same update again, as after a lost confirmation; then a fresh one.
-        _api.Enqueue(new JsonObject
+        Api.Enqueue(new JsonObject
         {
             ["update_id"] = updateId,
             ["message"] = new JsonObject
@@ -112,7 +97,7 @@ public sealed class FirstConversationTests : IAsyncLifetime
                 ["message_id"] = 1,
                 ["date"] = 0,
                 ["chat"] = new JsonObject { ["id"] = person.Id, ["type"] = "private" },
-                ["from"] = new JsonObject { ["id"] = person.Id, ["is_bot"] = false, ["first_name"] = "A", ["language_code"] = "ru" },
+                ["from"] = new JsonObject { ["id"] = person.Id, ["isBot"] = false, ["first_name"] = "A", ["language_code"] = "ru" },
                 ["text"] = "/help",
             },
         });
@@ -125,7 +110,7 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task Stickers_long_texts_and_forged_buttons_get_a_kind_answer()
     {
-        var person = new TelegramPerson(_api, 5007, "ru");
+        var person = new TelegramPerson(Api, 5007, "ru");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
 
@@ -144,9 +129,9 @@ public sealed class FirstConversationTests : IAsyncLifetime
     [Fact]
     public async Task Updates_of_other_kinds_are_ignored_and_polling_goes_on()
     {
-        var person = new TelegramPerson(_api, 5008, "kk");
-        _api.Enqueue(new JsonObject { ["message_reaction"] = new JsonObject { ["chat"] = new JsonObject { ["id"] = person.Id, ["type"] = "private" } } });
-        _api.Enqueue(new JsonObject { ["poll"] = new JsonObject { ["id"] = "p" } });
+        var person = new TelegramPerson(Api, 5008, "kk");
+        Api.Enqueue(new JsonObject { ["message_reaction"] = new JsonObject { ["chat"] = new JsonObject { ["id"] = person.Id, ["type"] = "private" } } });
+        Api.Enqueue(new JsonObject { ["poll"] = new JsonObject { ["id"] = "p" } });
 
         person.Sends("/start");
 

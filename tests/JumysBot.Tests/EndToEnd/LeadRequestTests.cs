@@ -3,27 +3,12 @@ using JumysBot.Tests.FakeBotApi;
 namespace JumysBot.Tests.EndToEnd;
 
 /// <summary>Registering interest over real HTTP, by buttons and by typing, with everything odd a person may send.</summary>
-public sealed class LeadRequestTests : IAsyncLifetime
+public sealed class LeadRequestTests : BotTestBase
 {
-    private FakeBotApiServer _api = null!;
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_kazakh_speaker_requests_a_grant_by_buttons_and_gets_a_number_and_the_nearest_point()
     {
-        var person = new TelegramPerson(_api, 11001, "kk", firstName: "Айгүл");
+        var person = new TelegramPerson(Api, 11001, "kk", firstName: "Айгүл");
         person.Sends("/start");
         await person.ReadsUntilAsync("Өзіңіз туралы");
         person.Presses("Мен мүгедектігі бар адаммын");
@@ -77,7 +62,7 @@ public sealed class LeadRequestTests : IAsyncLifetime
     [Fact]
     public async Task A_russian_speaking_mother_requests_short_courses_by_typing_and_asks_not_to_be_called()
     {
-        var mother = new TelegramPerson(_api, 11002, "ru", firstName: "Гульнара");
+        var mother = new TelegramPerson(Api, 11002, "ru", firstName: "Гульнара");
         mother.Sends("/start");
         await mother.ReadsUntilAsync("Расскажите, кто вы");
         mother.Sends("2");
@@ -251,7 +236,7 @@ public sealed class LeadRequestTests : IAsyncLifetime
 
     private async Task<TelegramPerson> AtConsentAsync(long id)
     {
-        var person = new TelegramPerson(_api, id, "ru", firstName: "Асель");
+        var person = new TelegramPerson(Api, id, "ru", firstName: "Асель");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
         person.Presses("Я человек с инвалидностью");
@@ -265,5 +250,5 @@ public sealed class LeadRequestTests : IAsyncLifetime
         return person;
     }
 
-    private object? Scalar(string sql) => Database.Scalar(_bot.DatabasePath, sql);
+    private object? Scalar(string sql) => Database.Scalar(Bot.DatabasePath, sql);
 }

@@ -3,23 +3,8 @@ using JumysBot.Tests.FakeBotApi;
 namespace JumysBot.Tests.EndToEnd;
 
 /// <summary>«Find a consultation point» works without registering anything.</summary>
-public sealed class PointFinderTests : IAsyncLifetime
+public sealed class PointFinderTests : BotTestBase
 {
-    private FakeBotApiServer _api = null!;
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_shared_location_shows_the_nearest_point_with_its_distance_and_a_map_pin()
     {
@@ -33,9 +18,9 @@ public sealed class PointFinderTests : IAsyncLifetime
         var point = await person.ReadsUntilAsync("JumysTap в Караганде");
         Assert.Contains("Расстояние: около 1 км.", point.Text);
         Assert.Contains("пока не добавлены", point.Text);
-        var pin = await _api.WaitForCallAsync(c => c.Method == "sendVenue" && c.ChatId == person.Id, "the map pin");
+        var pin = await Api.WaitForCallAsync(c => c.Method == "sendVenue" && c.ChatId == person.Id, "the map pin");
         Assert.Equal(49.80, pin.Body["latitude"]!.GetValue<double>());
-        Assert.Equal(0L, Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM leads"));
+        Assert.Equal(0L, Database.Scalar(Bot.DatabasePath, "SELECT COUNT(*) FROM leads"));
     }
 
     [Fact]
@@ -59,7 +44,7 @@ public sealed class PointFinderTests : IAsyncLifetime
 
     private async Task<TelegramPerson> AtMenuAsync(long id)
     {
-        var person = new TelegramPerson(_api, id, "ru");
+        var person = new TelegramPerson(Api, id, "ru");
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
         person.Presses("Другое");

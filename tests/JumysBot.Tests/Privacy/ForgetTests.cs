@@ -4,31 +4,18 @@ using JumysBot.Tests.FakeBotApi;
 namespace JumysBot.Tests.Privacy;
 
 /// <summary>/mydata shows everything kept; /forget erases it, down to the bytes of the database files.</summary>
-public sealed class ForgetTests : IAsyncLifetime
+public sealed class ForgetTests : BotTestBase
 {
-    private FakeBotApiServer _api = null!;
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _api = await FakeBotApiServer.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_api, settings: new Dictionary<string, string?>
-        {
-            ["Consultants:0:ChatId"] = "-100900",
-            ["Consultants:0:PointId"] = "career-balkhash",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
-    }
+        ["Consultants:0:ChatId"] = "-100900",
+        ["Consultants:0:PointId"] = "career-balkhash",
+    };
 
     [Fact]
     public async Task Mydata_shows_the_profile_and_the_requests_in_the_persons_language()
     {
-        var person = new TelegramPerson(_api, 16001, "ru", firstName: "Жанна");
+        var person = new TelegramPerson(Api, 16001, "ru", firstName: "Жанна");
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "Лучше после обеда");
 
         person.Sends("/mydata");
@@ -46,11 +33,11 @@ public sealed class ForgetTests : IAsyncLifetime
     [Fact]
     public async Task Forget_erases_the_person_edits_the_card_and_leaves_no_trace_in_the_database_files()
     {
-        var person = new TelegramPerson(_api, 16002, "ru", firstName: "Жанна");
+        var person = new TelegramPerson(Api, 16002, "ru", firstName: "Жанна");
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "Звоните Сейтқали после обеда");
-        var consultants = new ConsultantChat(_api, -100900, 900, "Гаухар");
+        var consultants = new ConsultantChat(Api, -100900, 900, "Гаухар");
         await consultants.ReceivesAsync(c => c.Text?.Contains("Телефон: +77021234567", StringComparison.Ordinal) == true, "the card");
-        await Eventually.TrueAsync(() => Database.Scalar(_bot.DatabasePath, "SELECT COUNT(*) FROM lead_cards") is 1L);
+        await Eventually.TrueAsync(() => Database.Scalar(Bot.DatabasePath, "SELECT COUNT(*) FROM lead_cards") is 1L);
 
         person.Sends("/forget");
         await person.ReadsUntilAsync("Удалить все ваши данные?");
@@ -65,8 +52,8 @@ public sealed class ForgetTests : IAsyncLifetime
         Assert.Equal("Cancelled|0|balkhash", Scalar("SELECT status || '|' || person_id || '|' || place_id FROM leads"));
         await Eventually.TrueAsync(() => Scalar("SELECT COUNT(*) FROM outbox WHERE payload <> ''") is 0L);
 
-        await _bot.App.StopAsync();
-        foreach (var file in new[] { _bot.DatabasePath, _bot.DatabasePath + "-wal", _bot.DatabasePath + "-shm" }.Where(File.Exists))
+        await Bot.App.StopAsync();
+        foreach (var file in new[] { Bot.DatabasePath, Bot.DatabasePath + "-wal", Bot.DatabasePath + "-shm" }.Where(File.Exists))
         {
             var bytes = await ReadSharedAsync(file);
             foreach (var secret in new[] { "7021234567", "Жанна", "Сейтқали", "после обеда" })
@@ -79,11 +66,11 @@ public sealed class ForgetTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_consent_text_asks_again_before_the_next_request()
     {
-        var person = new TelegramPerson(_api, 16003, "ru", firstName: "Жанна");
+        var person = new TelegramPerson(Api, 16003, "ru", firstName: "Жанна");
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
-        await _bot.App.StopAsync();
+        await Bot.App.StopAsync();
 
-        await using var second = await BotUnderTest.StartAsync(_api, _bot.DatabasePath, settings: new Dictionary<string, string?> { ["Leads:ConsentVersion"] = "2" });
+        await using var second = await BotUnderTest.StartAsync(Api, Bot.DatabasePath, settings: new Dictionary<string, string?> { ["Leads:ConsentVersion"] = "2" });
         person.Sends("/menu");
         await person.ReadsUntilAsync("Главное меню");
         person.Presses("Грант на своё дело");
@@ -95,10 +82,10 @@ public sealed class ForgetTests : IAsyncLifetime
         await person.ReadsUntilAsync("согласие на обработку персональных данных");
         person.Presses("Согласен(на)");
         await person.ReadsUntilAsync("Как к вам обращаться?");
-        Assert.Equal(2L, Database.Scalar(_bot.DatabasePath, "SELECT consent_version FROM people WHERE id = 16003"));
+        Assert.Equal(2L, Database.Scalar(Bot.DatabasePath, "SELECT consent_version FROM people WHERE id = 16003"));
     }
 
-    private object? Scalar(string sql) => Database.Scalar(_bot.DatabasePath, sql);
+    private object? Scalar(string sql) => Database.Scalar(Bot.DatabasePath, sql);
 
     private static async Task<byte[]> ReadSharedAsync(string path)
     {
