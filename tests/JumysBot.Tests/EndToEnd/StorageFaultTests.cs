@@ -6,11 +6,9 @@ namespace JumysBot.Tests.EndToEnd;
 /// <summary>The database is locked by another process for a while: people get a short apology and then their answer.</summary>
 public sealed class StorageFaultTests
 {
-    // Hangs the test host (issue 9, storage faults). Diagnosis: while another process holds the write lock, every
-    // BEGIN IMMEDIATE blocks a thread-pool thread in Microsoft.Data.Sqlite's synchronous busy wait (poller, sender,
-    // retry service, handlers), the 2-core pool starves and even the test's own timers stop. Also, the poller cannot
-    // store the update, so no handler runs and no apology is sent. Fix both (an async retry around BEGIN with a zero
-    // busy timeout; the poller apologising to the chats of a batch it cannot store), then enable this test.
+    // Hangs the test host (issue 9, storage faults). Suspected: while another process holds the write lock,
+    // Microsoft.Data.Sqlite's synchronous busy waits starve the 2-core thread pool, so even the test's timers stop.
+    // Also the poller cannot store the update, so no handler runs and no apology is sent. See the note on issue 9.
     [Fact(Skip = "Hangs with a database locked by another process; see the note on issue 9.")]
     public async Task A_locked_database_gives_one_apology_keeps_the_updates_and_recovers_when_the_lock_clears()
     {
