@@ -10,7 +10,7 @@ public sealed class DeliveryUnderFaultsTests
     {
         await using var api = await FakeBotApiServer.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(api);
-        api.InjectFaults(share: 0.25, seed: 7);
+        api.InjectFaults(share: 0.15, seed: 7);
         var people = Enumerable.Range(0, 5).Select(i => new TelegramPerson(api, 40001 + i, "ru")).ToList();
 
         foreach (var person in people)
@@ -75,5 +75,5 @@ public sealed class DeliveryUnderFaultsTests
     }
 
     private static Task<ApiCall> WaitAsync(FakeBotApiServer api, Func<bool> done, string what) =>
-        api.WaitForCallAsync(_ => done(), what, TimeSpan.FromSeconds(60));
+        api.WaitForCallAsync(_ => done(), what, TimeSpan.FromSeconds(120));
 }
