@@ -29,9 +29,6 @@ public sealed partial class ChatDispatcher : IAsyncDisposable
         _slots = new SemaphoreSlim(options.Value.MaxParallelChats);
     }
 
-    /// <summary>Updates accepted but not yet handled.</summary>
-    public int Pending => Volatile.Read(ref _inFlight);
-
     /// <summary>True while the update waits or is being handled here (a retry must not run it twice).</summary>
     public bool IsInFlight(long updateId)
     {

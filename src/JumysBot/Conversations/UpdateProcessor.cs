@@ -27,6 +27,9 @@ public sealed partial class UpdateProcessor(
     ILogger<UpdateProcessor> logger,
     Telegram.BotMetrics? metrics = null)
 {
+    /// <summary>Chats told about a storage fault since the store last worked: one apology each, not one per update.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _apologised = new();
+
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -171,9 +174,6 @@ public sealed partial class UpdateProcessor(
             LogAcknowledgeFailed(e.GetType().Name);
         }
     }
-
-    /// <summary>Chats told about a storage fault since the store last worked: one apology each, not one per update.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _apologised = new();
 
     private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)
     {

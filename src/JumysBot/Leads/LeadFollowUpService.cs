@@ -1,34 +1,11 @@
-using Microsoft.Extensions.Hosting;
+using JumysBot.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Leads;
 
 /// <summary>Runs <see cref="LeadFollowUp"/> once a minute.</summary>
-public sealed partial class LeadFollowUpService(LeadFollowUp followUp, ILogger<LeadFollowUpService> logger) : BackgroundService
+public sealed class LeadFollowUpService(LeadFollowUp followUp, ILogger<LeadFollowUpService> logger)
+    : PeriodicJob(TimeSpan.FromMinutes(1), logger)
 {
-    private static readonly TimeSpan _interval = TimeSpan.FromMinutes(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(_interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                await followUp.RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Following up untaken requests failed; trying again in a minute")]
-    private partial void LogFailed(Exception exception);
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => followUp.RunAsync(cancellationToken);
 }

@@ -11,6 +11,7 @@ public sealed class TextCatalog
 {
     private readonly FrozenDictionary<string, string> _russian;
     private readonly FrozenDictionary<string, string> _kazakh;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _words = new(StringComparer.Ordinal);
 
     public TextCatalog(IReadOnlyDictionary<string, string> russian, IReadOnlyDictionary<string, string> kazakh)
     {
@@ -48,8 +49,9 @@ public sealed class TextCatalog
         return builder.ToString();
     }
 
-    /// <summary>A comma-separated list of words (for typed commands such as «меню»), in both languages.</summary>
+    /// <summary>A comma-separated list of words (for typed commands such as «меню»), in both languages; split once.</summary>
     public IReadOnlyList<string> Words(string key) =>
-        [.. Get(Language.Russian, key).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-         .. Get(Language.Kazakh, key).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        _words.GetOrAdd(key, k =>
+            [.. Get(Language.Russian, k).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+             .. Get(Language.Kazakh, k).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
 }

@@ -81,19 +81,6 @@ public sealed class LeadRepository
         return numbers;
     }
 
-    public async Task<IReadOnlyList<(LeadStatus Status, long At, string Actor)>> HistoryAsync(long number, CancellationToken cancellationToken)
-    {
-        await using var command = _tx.Command("SELECT status, at, actor FROM lead_history WHERE lead_id = @id ORDER BY at, rowid", ("@id", number));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var history = new List<(LeadStatus, long, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            history.Add((Enum.Parse<LeadStatus>(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2)));
-        }
-
-        return history;
-    }
-
     private async Task AddHistoryAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(

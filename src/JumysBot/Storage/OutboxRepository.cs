@@ -48,7 +48,8 @@ public sealed class OutboxRepository
     public async Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1 WHERE id = @id AND sent_at IS NULL",
+            // A sent message is not needed any more: its text (names, phones) is dropped with the mark.
+            "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1, payload = '' WHERE id = @id AND sent_at IS NULL",
             ("@id", id), ("@message", messageId), ("@now", _tx.Now));
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
@@ -64,10 +65,6 @@ public sealed class OutboxRepository
             """,
             ("@id", id));
         await card.ExecuteNonQueryAsync(cancellationToken);
-
-        // A sent message is not needed any more: its text (names, phones) is not kept.
-        await using var wipe = _tx.Command("UPDATE outbox SET payload = '' WHERE id = @id", ("@id", id));
-        await wipe.ExecuteNonQueryAsync(cancellationToken);
         return true;
     }
 

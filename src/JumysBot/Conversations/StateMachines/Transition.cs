@@ -1,7 +1,4 @@
 namespace JumysBot.Conversations.StateMachines;
 
 /// <summary>A move from one state to another, with the argument its trigger carried (a typed text, a contact…).</summary>
-public sealed record Transition<TState, TTrigger>(TState Source, TState Destination, TTrigger Trigger, object? Argument)
-{
-    public bool IsReentry => EqualityComparer<TState>.Default.Equals(Source, Destination);
-}
+public sealed record Transition<TState, TTrigger>(TState Source, TState Destination, TTrigger Trigger, object? Argument);
