@@ -10,13 +10,7 @@ public sealed class CrashRecoveryTests
     {
         await using var api = await FakeBotApiServer.StartAsync();
         var database = TempDatabase.NewPath();
-        var environment = new Dictionary<string, string>
-        {
-            ["Telegram__BotToken"] = FakeBotApiServer.Token,
-            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
-            ["Telegram__PollingTimeoutSeconds"] = "1",
-            ["Storage__Path"] = database,
-        };
+        var environment = Environment(api, database);
         var person = new TelegramPerson(api, 12001, "ru", firstName: "Айгерим");
 
         using (var first = AppProcess.Start(environment))
@@ -68,15 +62,9 @@ public sealed class CrashRecoveryTests
     {
         await using var api = await FakeBotApiServer.StartAsync();
         var database = TempDatabase.NewPath();
-        var environment = new Dictionary<string, string>
-        {
-            ["Telegram__BotToken"] = FakeBotApiServer.Token,
-            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
-            ["Telegram__PollingTimeoutSeconds"] = "1",
-            ["Storage__Path"] = database,
-            ["Consultants__0__ChatId"] = "-100990",
-            ["Consultants__0__PointId"] = "career-balkhash",
-        };
+        var environment = Environment(api, database);
+        environment["Consultants__0__ChatId"] = "-100990";
+        environment["Consultants__0__PointId"] = "career-balkhash";
         var bot = AppProcess.Start(environment);
         var people = Enumerable.Range(0, 50).Select(i => new TelegramPerson(api, 50_000 + i, "ru", firstName: "Жанна") { Patience = TimeSpan.FromSeconds(60) }).ToList();
         var random = new Random(1122);
@@ -116,4 +104,13 @@ public sealed class CrashRecoveryTests
             bot.Dispose();
         }
     }
+
+    /// <summary>The bot process's settings: the fake Bot API, a short long-poll, and the database that survives restarts.</summary>
+    private static Dictionary<string, string> Environment(FakeBotApiServer api, string database) => new()
+    {
+        ["Telegram__BotToken"] = FakeBotApiServer.Token,
+        ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+        ["Telegram__PollingTimeoutSeconds"] = "1",
+        ["Storage__Path"] = database,
+    };
 }
