@@ -24,12 +24,10 @@ public sealed partial class UpdateProcessor(
     ConsultantDesk consultantDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
+    StorageFaultNotice storageFault,
     ILogger<UpdateProcessor> logger,
     Telegram.BotMetrics? metrics = null)
 {
-    /// <summary>Chats told about a storage fault since the store last worked: one apology each, not one per update.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _apologised = new();
-
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -54,7 +52,7 @@ public sealed partial class UpdateProcessor(
         {
             // The store itself fails (locked, read-only, disk full): say sorry straight away, keep the update for a retry.
             LogStoreFailed(e.SqliteErrorCode, update.Id);
-            await ApologiseDirectlyAsync(input, cancellationToken);
+            await storageFault.ApologiseAsync(input, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -122,11 +120,7 @@ public sealed partial class UpdateProcessor(
 
         await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        if (!_apologised.IsEmpty)
-        {
-            _apologised.Clear();
-        }
-
+        storageFault.StoreWorks();
         if (erased)
         {
             await database.CheckpointAsync(cancellationToken);
@@ -154,25 +148,6 @@ public sealed partial class UpdateProcessor(
 
         await tx.Inbox.MarkHandledAsync(updateId, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>The outbox cannot be written, so the apology goes out directly, once, and is not stored.</summary>
-    private async Task ApologiseDirectlyAsync(Incoming? input, CancellationToken cancellationToken)
-    {
-        if (input is not { IsPrivateChat: true } || !_apologised.TryAdd(input.ChatId, 0))
-        {
-            return;
-        }
-
-        try
-        {
-            var language = LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
-            await channel.SendAsync(new OutgoingMessage { ChatId = input.ChatId, Text = content.Current.Texts.Get(language, "error.storage") }, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogAcknowledgeFailed(e.GetType().Name);
-        }
     }
 
     private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)

@@ -89,6 +89,7 @@ public static partial class BotRegistration
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<InboxWriter>();
+        services.AddSingleton<StorageFaultNotice>();
         services.AddSingleton<ReceiverStatus>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<OutboxStatsCache>();

@@ -38,7 +38,8 @@ public sealed class TerminalChat(
         await database.MigrateAsync(cancellationToken);
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, eraser, floodGate, loggerFactory.CreateLogger<UpdateProcessor>());
+        var storageFault = new StorageFaultNotice(channel, content, loggerFactory.CreateLogger<StorageFaultNotice>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

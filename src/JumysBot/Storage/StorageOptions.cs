@@ -20,7 +20,7 @@ public sealed class StorageOptions
 
     /// <summary>How long a write waits for a lock held by another process before the update is retried later.</summary>
     [Range(1, 300)]
-    public int BusyTimeoutSeconds { get; set; } = 30;
+    public int BusyTimeoutSeconds { get; set; } = 5;
 
     /// <summary>32 random bytes in base64; when set, personal fields are encrypted at rest. From the environment or a secret store only.</summary>
     public string? EncryptionKey { get; set; }

@@ -2,19 +2,21 @@ using System.Text.Json;
 using JumysBot.Conversations;
 using JumysBot.Storage;
 using JumysBot.Telegram.Types;
+using Microsoft.Data.Sqlite;
 
 namespace JumysBot.Telegram;
 
 /// <summary>Writes received updates to the inbox (dropping redeliveries) and hands the new ones on; replays the unhandled.</summary>
-public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher, BotMetrics metrics)
+public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher, StorageFaultNotice storageFault, BotMetrics metrics)
 {
     /// <returns>How many of the updates were new.</returns>
     public async Task<int> AcceptAsync(IReadOnlyCollection<Update> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
         var fresh = new List<Update>(updates.Count);
-        await using (var tx = await database.BeginAsync(cancellationToken))
+        try
         {
+            await using var tx = await database.BeginAsync(cancellationToken);
             foreach (var update in updates.OrderBy(u => u.Id))
             {
                 var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update);
@@ -25,6 +27,16 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
             }
 
             await tx.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not stored, so not confirmed: Telegram keeps the updates and the caller retries. The people hear why.
+            foreach (var update in updates)
+            {
+                await storageFault.ApologiseAsync(IncomingMapper.FromUpdate(update), cancellationToken);
+            }
+
+            throw;
         }
 
         metrics.UpdatesReceived.Add(fresh.Count);

@@ -19,6 +19,9 @@ public sealed partial class PollingReceiver(
 {
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(30);
 
+    // A lock held by another process or a full disk clears in seconds; people are waiting, so look again soon.
+    private static readonly TimeSpan _maxStorageBackoff = TimeSpan.FromSeconds(3);
+
     /// <summary>The update kinds the bot asks Telegram for.</summary>
     public static IReadOnlyList<UpdateType> HandledKinds { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
@@ -72,20 +75,26 @@ public sealed partial class PollingReceiver(
             catch (ApiRequestException e) when (e.ErrorCode == 409)
             {
                 LogConflict();
-                await BackOffAsync(++failures, stoppingToken);
+                await BackOffAsync(++failures, _maxBackoff, stoppingToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // The updates were not stored, so the offset stays: Telegram hands them over again.
+                LogStoreFailed(e.SqliteErrorCode, e.Message);
+                await BackOffAsync(++failures, _maxStorageBackoff, stoppingToken);
             }
             catch (Exception e)
             {
-                // Network errors, 5xx, a briefly locked database: wait and poll again, never give up.
+                // Network errors, 5xx: wait and poll again, never give up.
                 LogPollFailed(e.GetType().Name, e.Message);
-                await BackOffAsync(++failures, stoppingToken);
+                await BackOffAsync(++failures, _maxBackoff, stoppingToken);
             }
         }
     }
 
-    private static async Task BackOffAsync(int failures, CancellationToken cancellationToken)
+    private static async Task BackOffAsync(int failures, TimeSpan max, CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromSeconds(Math.Min(_maxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10)) / 2));
+        var delay = TimeSpan.FromSeconds(Math.Min(max.TotalSeconds, Math.Pow(2, Math.Min(failures, 10)) / 2));
         await Task.Delay(delay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
@@ -97,6 +106,9 @@ public sealed partial class PollingReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Error}: {Message}); retrying")]
     private partial void LogPollFailed(string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Received updates could not be stored (SQLite error {Code}: {Message}); they stay with Telegram and are fetched again")]
+    private partial void LogStoreFailed(int code, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} redelivered updates")]
     private partial void LogDuplicates(int count);

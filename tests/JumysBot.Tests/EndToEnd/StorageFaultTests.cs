@@ -3,13 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace JumysBot.Tests.EndToEnd;
 
-/// <summary>The database is locked by another process for a while: people get a short apology and then their answer.</summary>
+/// <summary>The store fails for a while (locked by another process, disk full): people get one short apology, then their answer.</summary>
 public sealed class StorageFaultTests
 {
-    // Hangs the test host (issue 9, storage faults). Suspected: while another process holds the write lock,
-    // Microsoft.Data.Sqlite's synchronous busy waits starve the 2-core thread pool, so even the test's timers stop.
-    // Also the poller cannot store the update, so no handler runs and no apology is sent. See the note on issue 9.
-    [Fact(Skip = "Hangs with a database locked by another process; see the note on issue 9.")]
+    [Fact]
     public async Task A_locked_database_gives_one_apology_keeps_the_updates_and_recovers_when_the_lock_clears()
     {
         await using var api = await FakeBotApiServer.StartAsync();
@@ -43,6 +40,29 @@ public sealed class StorageFaultTests
         await person.ReadsUntilAsync("Спасибо.");
         await person.ReadsUntilAsync("Главное меню");
         await person.ReadsUntilAsync("Я понимаю кнопки");
+        Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_full_disk_gives_one_apology_keeps_the_updates_and_recovers_when_space_is_freed()
+    {
+        await using var disk = await SmallDisk.MountAsync(megabytes: 4);
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, databasePath: Path.Combine(disk.Folder, "bot.db"));
+        var person = new TelegramPerson(api, 43002, "kk") { Patience = TimeSpan.FromSeconds(30) };
+        person.Sends("/start");
+        await person.ReadsUntilAsync("Өзіңіз туралы айтыңызшы");
+
+        var freeSpace = disk.FillUp();
+        person.Presses("Басқа");
+        await person.ReadsUntilAsync("уақытша техникалық ақау");
+        person.Sends("/help");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(person.Received, m => m.Text!.Contains("уақытша техникалық ақау", StringComparison.Ordinal));
+
+        freeSpace();
+        await person.ReadsUntilAsync("Рахмет");
+        await person.ReadsUntilAsync("Басты мәзір");
         Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"));
     }
 }
