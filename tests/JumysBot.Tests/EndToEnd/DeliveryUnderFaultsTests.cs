@@ -2,14 +2,15 @@ using JumysBot.Tests.FakeBotApi;
 
 namespace JumysBot.Tests.EndToEnd;
 
-/// <summary>Telegram throttling, failing and dropping connections: every reply still arrives, once, in order, on time.</summary>
+/// <summary>Telegram throttling, failing, answering too slowly and dropping connections: every reply still arrives, once, in order, on time.</summary>
 public sealed class DeliveryUnderFaultsTests
 {
     [Fact]
-    public async Task Under_429s_5xx_and_dropped_connections_everyone_gets_every_reply_in_order_and_retry_after_is_kept()
+    public async Task Under_429s_5xx_slow_answers_and_dropped_connections_everyone_gets_every_reply_in_order_and_retry_after_is_kept()
     {
         await using var api = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(api);
+        api.SlowAnswer = TimeSpan.FromSeconds(6);
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?> { ["Telegram:RequestTimeoutSeconds"] = "5" });
         api.InjectFaults(share: 0.15, seed: 7);
         var people = Enumerable.Range(0, 5).Select(i => new TelegramPerson(api, 40001 + i, "ru")).ToList();
 
@@ -47,6 +48,7 @@ public sealed class DeliveryUnderFaultsTests
         Assert.Contains(api.Calls, c => c.Status == 429);
         Assert.Contains(api.Calls, c => c.Status == 502);
         Assert.Contains(api.Calls, c => c.Status == 0);
+        Assert.Contains(api.Calls, c => c.Status == -1);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly List<string> _violations = [];
     private readonly Dictionary<long, DateTime> _retryUntil = [];
     private Random? _faults;
+
+    /// <summary>How long a slow fault keeps the caller waiting; set it beyond the bot's request timeout.</summary>
+    public TimeSpan SlowAnswer { get; set; } = TimeSpan.FromSeconds(5);
     private double _faultShare;
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
     private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
@@ -100,7 +103,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// From now on a share of all calls fail at random: 429 with retry_after 1 (sends), 502, or a dropped connection.
+    /// From now on a share of all calls fail at random: 429 with retry_after 1 (sends), 502, a dropped connection, or
+    /// an answer slower than <see cref="SlowAnswer"/> that is never carried out (recorded with status -1).
     /// A send to a chat inside its retry_after window is recorded as a violation.
     /// </summary>
     public void InjectFaults(double share, int seed)
@@ -200,6 +204,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
         (int Status, string Body)? failure = null;
         var drop = false;
+        var slow = false;
         lock (_gate)
         {
             var chat = body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
@@ -210,7 +215,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
             if (_faults is not null && _faults.NextDouble() < _faultShare)
             {
-                switch (_faults.Next(3))
+                switch (_faults.Next(4))
                 {
                     case 0 when chat is { } limited && method != "getUpdates":
                         _retryUntil[limited] = DateTime.UtcNow.AddSeconds(1);
@@ -219,9 +224,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                     case 1:
                         failure = (502, "<html>502 Bad Gateway</html>");
                         break;
-                    default:
+                    case 2:
                         drop = true;
                         failure = (0, "");
+                        break;
+                    default:
+                        slow = true;
+                        failure = (-1, "");
                         break;
                 }
             }
@@ -254,6 +263,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         _callArrived.Release();
+        if (slow)
+        {
+            await Task.Delay(SlowAnswer, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            context.Abort();
+            return;
+        }
+
         if (drop)
         {
             context.Abort();
