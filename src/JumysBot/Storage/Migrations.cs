@@ -136,5 +136,10 @@ internal static class Migrations
             CREATE INDEX leads_phone_hash ON leads (phone_hash);
             CREATE INDEX conversations_updated ON conversations (updated_at);
             """),
+        (5, """
+            -- Whether an earlier copy of a lead card may already be in the chat: 0 no, 1 a copy is on its way,
+            -- 2 an attempt ended without an answer (a crash, a timeout, a dropped connection).
+            ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

@@ -28,7 +28,7 @@ public sealed class OutboxRepository
     {
         await using var command = _tx.Command(
             """
-            SELECT id, payload, attempts, not_before FROM outbox
+            SELECT id, payload, attempts, not_before, in_doubt FROM outbox
             WHERE sent_at IS NULL AND failed_at IS NULL
             ORDER BY priority, id LIMIT @limit
             """,
@@ -38,7 +38,7 @@ public sealed class OutboxRepository
         while (await reader.ReadAsync(cancellationToken))
         {
             var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1))!, StorageJsonContext.Default.OutgoingMessage)!;
-            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)) { InDoubt = reader.GetInt32(4) != 0 });
         }
 
         return items;
@@ -88,11 +88,22 @@ public sealed class OutboxRepository
         }
     }
 
-    public async Task PostponeAsync(long id, long notBefore, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before a lead card goes out: from here until an answer, a copy may reach the chat. Committed before the send,
+    /// so that after a crash the next copy says it may be a repeat.
+    /// </summary>
+    public async Task MarkCardOnItsWayAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("UPDATE outbox SET in_doubt = CASE WHEN in_doubt = 0 THEN 1 ELSE 2 END WHERE id = @id", ("@id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <param name="mayHaveArrived">True when the attempt ended without Telegram's answer, so it may have been carried out.</param>
+    public async Task PostponeAsync(long id, long notBefore, string error, bool mayHaveArrived, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            "UPDATE outbox SET not_before = @at, attempts = attempts + 1, last_error = @error WHERE id = @id",
-            ("@id", id), ("@at", notBefore), ("@error", error));
+            $"UPDATE outbox SET not_before = @at, attempts = attempts + 1, last_error = @error, {SettleDoubt} WHERE id = @id",
+            ("@id", id), ("@at", notBefore), ("@error", error), ("@may", mayHaveArrived));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -103,6 +114,9 @@ public sealed class OutboxRepository
             ("@id", id), ("@error", error), ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // A refused attempt leaves no copy behind; one without an answer may have.
+    private const string SettleDoubt = "in_doubt = CASE WHEN @may THEN 2 WHEN in_doubt = 1 THEN 0 ELSE in_doubt END";
 
     /// <summary>A person who blocked the bot gets nothing more: their unsent messages are dropped.</summary>
     public async Task DropPendingForChatAsync(long chatId, string reason, CancellationToken cancellationToken)
@@ -131,4 +145,8 @@ public sealed class OutboxRepository
 }
 
 /// <summary>An outbox row: the message, how often it was tried, and the earliest time to try again.</summary>
-public sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, long? NotBefore);
+public sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, long? NotBefore)
+{
+    /// <summary>An earlier copy of this lead card may already be in the chat.</summary>
+    public bool InDoubt { get; init; }
+}

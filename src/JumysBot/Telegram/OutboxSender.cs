@@ -17,7 +17,8 @@ public sealed partial class OutboxSender(
     ILogger<OutboxSender> logger,
     ConsultantAlerts? alerts = null,
     SendRateLimiter? limiter = null,
-    BotMetrics? metrics = null)
+    BotMetrics? metrics = null,
+    Catalog.ContentStore? content = null)
 {
     private const int BatchSize = 500;
     private const int ParallelChats = 8;
@@ -95,14 +96,14 @@ public sealed partial class OutboxSender(
         long? messageId;
         try
         {
-            messageId = await channel.SendAsync(item.Message, cancellationToken);
+            messageId = await channel.SendAsync(await PrepareAsync(item, cancellationToken), cancellationToken);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
             Count("429");
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             LogThrottled(item.Id, wait.TotalSeconds);
-            await PostponeAsync(item, wait, "429", cancellationToken);
+            await PostponeAsync(item, wait, "429", mayHaveArrived: false, cancellationToken);
             return false;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403)
@@ -144,7 +145,8 @@ public sealed partial class OutboxSender(
         catch (RequestException e)
         {
             Count(e is ApiRequestException { ErrorCode: >= 500 } ? "5xx" : "network");
-            await PostponeAsync(item, Backoff(item.Attempts), e is ApiRequestException api ? api.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "network", cancellationToken);
+            // A 5xx or a lost connection says nothing about whether Telegram carried the message out.
+            await PostponeAsync(item, Backoff(item.Attempts), e is ApiRequestException api ? api.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "network", mayHaveArrived: true, cancellationToken);
             return false;
         }
 
@@ -153,7 +155,34 @@ public sealed partial class OutboxSender(
         return true;
     }
 
-    private async Task PostponeAsync(OutboxItem item, TimeSpan wait, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Telegram cannot tell whether a message was already delivered, so a lead card whose earlier copy may be in the
+    /// chat says so on its first line; consultants then know the two are one request.
+    /// </summary>
+    private async Task<OutgoingMessage> PrepareAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var message = item.Message;
+        if (message is not { LeadCard: not null, EditMessageId: null })
+        {
+            return message;
+        }
+
+        await using (var tx = await database.BeginAsync(cancellationToken))
+        {
+            await tx.Outbox.MarkCardOnItsWayAsync(item.Id, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        if (!item.InDoubt || content is null)
+        {
+            return message;
+        }
+
+        var note = content.Current.Texts.Get(Localization.Language.Russian, "card.repeated");
+        return message with { Text = $"{(message.Html ? System.Net.WebUtility.HtmlEncode(note) : note)}\n{message.Text}" };
+    }
+
+    private async Task PostponeAsync(OutboxItem item, TimeSpan wait, string error, bool mayHaveArrived, CancellationToken cancellationToken)
     {
         await using var tx = await database.BeginAsync(cancellationToken);
         if (item.Attempts + 1 >= MaxAttempts)
@@ -163,7 +192,7 @@ public sealed partial class OutboxSender(
         }
         else
         {
-            await tx.Outbox.PostponeAsync(item.Id, time.GetUtcNow().Add(wait).ToUnixTimeMilliseconds(), error, cancellationToken);
+            await tx.Outbox.PostponeAsync(item.Id, time.GetUtcNow().Add(wait).ToUnixTimeMilliseconds(), error, mayHaveArrived, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);

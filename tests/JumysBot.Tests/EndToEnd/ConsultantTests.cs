@@ -39,6 +39,34 @@ public sealed class ConsultantTests : BotTestBase
     }
 
     [Fact]
+    public async Task A_card_whose_answer_was_lost_comes_again_saying_it_may_be_a_repeat_and_the_person_hears_once()
+    {
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
+        Api.LoseNextAnswerFor("sendMessage", TemirtauChat);
+
+        var number = await RequestGrantAsync(13010, latitude: 50.07, longitude: 72.95);
+
+        await Eventually.TrueAsync(() => temirtau.Received.Count(c => c.Text?.Contains($"Заявка № {number}.", StringComparison.Ordinal) == true) >= 2, "the card twice", TimeSpan.FromSeconds(30));
+        var copies = temirtau.Received.Where(c => c.Text?.Contains($"Заявка № {number}.", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.StartsWith($"Заявка № {number}.", copies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Повторная отправка", copies[1].Text, StringComparison.Ordinal);
+        Assert.Equal([("Взять в работу", $"c:take:{number}")], copies[1].Buttons);
+    }
+
+    [Fact]
+    public async Task A_card_refused_with_429_comes_again_without_the_repeat_note()
+    {
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
+        Api.FailNextFor("sendMessage", TemirtauChat, 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
+
+        var number = await RequestGrantAsync(13011, latitude: 50.07, longitude: 72.95);
+
+        var card = await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}.", StringComparison.Ordinal) == true, "the card");
+        Assert.StartsWith($"Заявка № {number}.", card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Take_edits_the_card_in_place_and_tells_the_person()
     {
         var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");

@@ -26,6 +26,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Dictionary<long, List<ApiCall>> _callsByChat = [];
     private readonly List<string> _violations = [];
     private readonly Dictionary<long, DateTime> _retryUntil = [];
+    private readonly HashSet<(string Method, long ChatId)> _lostAnswers = [];
     private Random? _faults;
 
     /// <summary>How long a slow fault keeps the caller waiting; set it beyond the bot's request timeout.</summary>
@@ -130,6 +131,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call of <paramref name="method"/> to this chat is carried out, but its answer is lost on the way back.</summary>
+    public void LoseNextAnswerFor(string method, long chatId)
+    {
+        lock (_gate)
+        {
+            _lostAnswers.Add((method, chatId));
+        }
+    }
+
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>The calls addressed to one chat, without copying everyone else's (many virtual people wait at once).</summary>
@@ -205,6 +215,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         (int Status, string Body)? failure = null;
         var drop = false;
         var slow = false;
+        var loseAnswer = false;
         lock (_gate)
         {
             var chat = body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
@@ -246,6 +257,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 failure = chatQueue.Dequeue();
             }
 
+            loseAnswer = failure is null && chat is { } lost && _lostAnswers.Remove((method, lost));
             if (method != "getUpdates")
             {
                 var call = new ApiCall(method, body, failure?.Status ?? 200) { At = DateTime.UtcNow };
@@ -300,6 +312,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             "getMe" => JsonNode.Parse("""{"id":123456,"is_bot":true,"first_name":"JumysBot","username":"jumys_test_bot"}"""),
             _ => JsonValue.Create(true),
         };
+        if (loseAnswer)
+        {
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
     }
 
