@@ -145,6 +145,9 @@ public sealed class CatalogExplorer : IChoiceHandler
         context.Ask(ListStep, title, choices, descriptor, body, html: true);
     }
 
+    /// <summary>A measure's card on its own (a start link to it): Back is the main menu.</summary>
+    public static void ShowMeasure(ConversationContext context, Measure measure) => ShowCard(context, measure, MenuScreen.Home);
+
     private static void ShowCard(ConversationContext context, Measure measure, string origin)
     {
         List<Choice> choices = [];

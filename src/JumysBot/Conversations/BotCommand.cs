@@ -11,6 +11,8 @@ public enum BotCommandKind
     Menu,
     MyData,
     Forget,
+    Subscribe,
+    Unsubscribe,
     Unknown,
 }
 
@@ -39,6 +41,8 @@ public readonly record struct ParsedCommand(BotCommandKind Kind, string Argument
             "MENU" => BotCommandKind.Menu,
             "MYDATA" => BotCommandKind.MyData,
             "FORGET" => BotCommandKind.Forget,
+            "SUBSCRIBE" or "NEWS" => BotCommandKind.Subscribe,
+            "UNSUBSCRIBE" or "STOP" => BotCommandKind.Unsubscribe,
             _ => BotCommandKind.Unknown,
         };
         return new(kind, argument);

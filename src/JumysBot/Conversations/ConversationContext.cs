@@ -49,6 +49,9 @@ public sealed class ConversationContext
 
     public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
 
+    /// <summary>A /start in this turn, and the start link it came through (both null for a plain start).</summary>
+    public Outreach.Arrival? Arrival { get; set; }
+
     /// <summary>The person confirmed /forget: the store erases them in this update's transaction.</summary>
     public bool ForgetRequested { get; set; }
 

@@ -39,6 +39,7 @@ public sealed class ConversationRouter(
             NewLead = context.NewLead,
             FunnelEvents = context.FunnelEvents,
             Forget = context.ForgetRequested,
+            Arrival = context.Arrival,
         });
     }
 
@@ -107,10 +108,11 @@ public sealed class ConversationRouter(
 
     private static bool RunCommand(ConversationContext context)
     {
-        switch (Command(context))
+        var command = Command(context);
+        switch (command.Kind)
         {
             case BotCommandKind.Start:
-                StartFlow.Start(context);
+                StartFlow.Start(context, command.Argument);
                 return true;
             case BotCommandKind.Help:
                 context.Say("help.text");
@@ -139,6 +141,13 @@ public sealed class ConversationRouter(
                 return true;
             case BotCommandKind.Forget:
                 Privacy.ForgetFlow.Ask(context);
+                return true;
+            case BotCommandKind.Subscribe:
+                Outreach.SubscriptionScreen.Show(context);
+                return true;
+            case BotCommandKind.Unsubscribe:
+                Outreach.SubscriptionScreen.Unsubscribe(context);
+                AskAgainOrMenu(context);
                 return true;
             case BotCommandKind.Unknown:
                 context.Say("command.unknown");
@@ -169,22 +178,23 @@ public sealed class ConversationRouter(
         }
     }
 
-    private static BotCommandKind Command(ConversationContext context)
+    private static ParsedCommand Command(ConversationContext context)
     {
         var text = context.Input.Text;
         var parsed = ParsedCommand.Parse(text);
         if (parsed.Kind != BotCommandKind.None || string.IsNullOrWhiteSpace(text) || text.Length > 40)
         {
-            return parsed.Kind;
+            return parsed;
         }
 
         var typed = ChoiceMatcher.Normalize(text);
         var texts = context.Content.Texts;
-        return Matches("words.menu") ? BotCommandKind.Menu
+        var kind = Matches("words.menu") ? BotCommandKind.Menu
             : Matches("words.help") ? BotCommandKind.Help
             : Matches("words.cancel") ? BotCommandKind.Cancel
             : Matches("words.language") ? BotCommandKind.Language
             : BotCommandKind.None;
+        return new ParsedCommand(kind, "");
 
         bool Matches(string key) => texts.Words(key).Any(w => ChoiceMatcher.Normalize(w) == typed);
     }

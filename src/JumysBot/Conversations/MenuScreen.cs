@@ -16,6 +16,7 @@ public static class MenuScreen
         ("x:c:own_business", "menu.grant"),
         ("x:c:work", "menu.job"),
         (Points, "menu.points"),
+        (Outreach.SubscriptionScreen.Open, "menu.subscription"),
         (MyData, "menu.mydata"),
         (Language, "menu.language"),
     ];

@@ -32,6 +32,9 @@ public sealed record OutgoingMessage
 
     /// <summary>The request whose card this is: once sent, its message id is kept so the card can be edited in place.</summary>
     public long? LeadCard { get; init; }
+
+    /// <summary>The announcement this message carries: sent at most once, and counted in its report.</summary>
+    public long? AnnouncementId { get; init; }
 }
 
 public sealed record Venue(double Latitude, double Longitude, string Title, string Address);
@@ -55,10 +58,11 @@ public enum ChoiceRequest
     Location,
 }
 
-/// <summary>The sender's order: replies to people first, then consultant notifications, then reminders.</summary>
+/// <summary>The sender's order: replies to people first, then consultant notifications, then reminders, announcements last.</summary>
 public enum MessagePriority
 {
     Reply = 0,
     Notification = 1,
     Reminder = 2,
+    Announcement = 3,
 }

@@ -27,6 +27,14 @@ public sealed record Person(long Id)
     /// <summary>The person's requests, loaded with the profile, so an open one is shown instead of a duplicate.</summary>
     public IReadOnlyList<Leads.Lead> Leads { get; init; } = [];
 
+    /// <summary>The first start link the person came through (<c>p-temirtau</c>), and its campaign tag, for the statistics.</summary>
+    public string? Source { get; init; }
+
+    public string? Campaign { get; init; }
+
+    /// <summary>Announcements the person asked for; null (the default) means none.</summary>
+    public Outreach.Subscription? Subscription { get; init; }
+
     /// <summary>False once the person blocked the bot; nothing more is sent to them.</summary>
     public bool IsActive { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using JumysBot.Localization;
+using JumysBot.Outreach;
 
 namespace JumysBot.Conversations;
 
@@ -20,16 +21,38 @@ public sealed class StartFlow : IChoiceHandler
 
     public static string RoleTextKey(PersonRole role) => _roles.First(r => r.Role == role).TextKey;
 
-    public static void Start(ConversationContext context)
+    /// <param name="payload">The start link's payload, if the person came through one (a poster, a partner's page).</param>
+    public static void Start(ConversationContext context, string payload = "")
     {
         ArgumentNullException.ThrowIfNull(context);
+        var link = StartLinkLanding.Recognise(context, payload);
         if (context.Person.Language is null)
         {
-            AskLanguage(context);
+            AskLanguage(context, link);
             return;
         }
 
         context.Say("start.greeting");
+        if (link is null || !StartLinkLanding.Land(context, link))
+        {
+            AskRoleOrMenu(context);
+        }
+    }
+
+    /// <param name="link">Where a start link leads, once the language is chosen.</param>
+    public static void AskLanguage(ConversationContext context, DeepLink? link = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Each language is named in itself, so a person finds theirs whatever the bot speaks now.
+        context.Ask(Steps.ChooseLanguage, context.Text("language.question"),
+        [
+            new(Kazakh, context.Content.Texts.Get(Language.Kazakh, "language.name.kk")),
+            new(Russian, context.Content.Texts.Get(Language.Russian, "language.name.ru")),
+        ], data: link?.Payload);
+    }
+
+    private static void AskRoleOrMenu(ConversationContext context)
+    {
         if (context.Person.Role is null)
         {
             AskRole(context);
@@ -38,17 +61,6 @@ public sealed class StartFlow : IChoiceHandler
         {
             MenuScreen.Show(context);
         }
-    }
-
-    public static void AskLanguage(ConversationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        // Each language is named in itself, so a person finds theirs whatever the bot speaks now.
-        context.Ask(Steps.ChooseLanguage, context.Text("language.question"),
-        [
-            new(Kazakh, context.Content.Texts.Get(Language.Kazakh, "language.name.kk")),
-            new(Russian, context.Content.Texts.Get(Language.Russian, "language.name.ru")),
-        ]);
     }
 
     public static void AskRole(ConversationContext context)
@@ -63,8 +75,17 @@ public sealed class StartFlow : IChoiceHandler
         if (choiceId is Kazakh or Russian)
         {
             // A language button works from any older message too: it is never wrong to switch.
+            var link = fromCurrentScreen && DeepLink.TryParse(context.State.Data, out var pending) ? pending : null;
             context.SwitchLanguage(choiceId == Kazakh ? Language.Kazakh : Language.Russian);
-            if (context.Person.Role is null)
+            if (link is not null)
+            {
+                context.Say("start.greeting");
+                if (!StartLinkLanding.Land(context, link))
+                {
+                    AskRoleOrMenu(context);
+                }
+            }
+            else if (context.Person.Role is null)
             {
                 context.Say("start.greeting");
                 AskRole(context);

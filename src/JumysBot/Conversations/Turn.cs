@@ -10,4 +10,6 @@ public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<
     public IReadOnlyList<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; init; } = [];
 
     public bool Forget { get; init; }
+
+    public Outreach.Arrival? Arrival { get; init; }
 }

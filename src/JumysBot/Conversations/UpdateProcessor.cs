@@ -22,6 +22,7 @@ public sealed partial class UpdateProcessor(
     ContentStore content,
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
+    Outreach.AnnouncementDesk announcementDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
     StorageFaultNotice storageFault,
@@ -68,7 +69,7 @@ public sealed partial class UpdateProcessor(
         var started = Stopwatch.GetTimestamp();
         var erased = false;
         await using var tx = await database.BeginAsync(cancellationToken);
-        if (input is not null && await consultantDesk.TryHandleAsync(tx, input, cancellationToken))
+        if (input is not null && (await consultantDesk.TryHandleAsync(tx, input, cancellationToken) || await announcementDesk.TryHandleAsync(tx, input, cancellationToken)))
         {
             // A consultant's or an administrator's action; the person-facing conversation is not involved.
         }
@@ -109,6 +110,11 @@ public sealed partial class UpdateProcessor(
             foreach (var (name, kind) in turn.FunnelEvents)
             {
                 await tx.Leads.AddFunnelEventAsync(name, kind, cancellationToken);
+            }
+
+            if (turn.Arrival is { } arrival)
+            {
+                await tx.Leads.AddArrivalAsync(arrival.Source, arrival.Campaign, cancellationToken);
             }
         }
         else if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember.Status: "kicked" } blocked)

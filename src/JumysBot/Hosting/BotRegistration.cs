@@ -46,6 +46,7 @@ public static partial class BotRegistration
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();
         services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
         services.AddSingleton<IChoiceHandler, Privacy.ForgetFlow>();
+        services.AddSingleton<IChoiceHandler, Outreach.SubscriptionScreen>();
         services.AddSingleton<Privacy.PersonEraser>();
         services.AddSingleton<PointFinder>();
         services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<PointFinder>());
@@ -56,6 +57,7 @@ public static partial class BotRegistration
         services.AddSingleton<LeadDesk>();
         services.AddSingleton<LeadReports>();
         services.AddSingleton<ConsultantDesk>();
+        services.AddSingleton<Outreach.AnnouncementDesk>();
         services.AddSingleton<ConsultantAlerts>();
         services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
         services.AddSingleton<IConversationHandler, ConversationRouter>();
@@ -113,6 +115,7 @@ public static partial class BotRegistration
         services.AddSingleton<Privacy.RetentionJob>();
         services.AddHostedService<Privacy.RetentionService>();
         services.AddHostedService<LeadFollowUpService>();
+        services.AddHostedService<Outreach.AnnouncementReportService>();
         return builder;
     }
 

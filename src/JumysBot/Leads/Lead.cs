@@ -18,6 +18,11 @@ public sealed record Lead
 
     public long CreatedAt { get; init; }
 
+    /// <summary>The start link (and campaign) that brought the person, copied when the request is registered.</summary>
+    public string? Source { get; init; }
+
+    public string? Campaign { get; init; }
+
     /// <summary>Who last changed the status in a consultant chat (a first name, never a phone).</summary>
     public string? TakenBy { get; init; }
 

@@ -12,20 +12,40 @@ namespace JumysBot.Leads;
 public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHandler, IStepOwner
 {
     private const string StartPrefix = "lead:start:";
+    private const string AtPointPrefix = "lead:at:";
 
-    public IReadOnlyList<string> Prefixes { get; } = [StartPrefix];
+    public IReadOnlyList<string> Prefixes { get; } = [StartPrefix, AtPointPrefix];
 
     public static string StartButton(string measureId) => StartPrefix + measureId;
+
+    /// <summary>A request of this kind straight to this point (from the point's start link).</summary>
+    public static string StartAtPointButton(string pointId, LeadKind kind) => $"{AtPointPrefix}{pointId}:{kind}";
 
     public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(choiceId);
+        if (choiceId.StartsWith(AtPointPrefix, StringComparison.Ordinal))
+        {
+            // Button data can be forged: the point must exist and take this kind of request.
+            var parts = choiceId[AtPointPrefix.Length..].Split(':');
+            return parts.Length == 2
+                && context.Content.Points.FindPoint(parts[0]) is { } point
+                && Enum.TryParse<LeadKind>(parts[1], out var atPoint) && Enum.IsDefined(atPoint) && point.Takes.Contains(atPoint)
+                && Start(context, new LeadDraft { Kind = atPoint, PointId = point.Id });
+        }
+
         if (context.Catalog.Find(choiceId[StartPrefix.Length..]) is not { } measure || LeadTopics.KindOf(measure.Action) is not { } kind)
         {
             return false;
         }
 
+        return Start(context, new LeadDraft { Kind = kind, MeasureId = measure.Id });
+    }
+
+    private bool Start(ConversationContext context, LeadDraft draft)
+    {
+        var kind = draft.Kind;
         if (context.Person.Leads.FirstOrDefault(l => l.IsOpen && l.Draft.Kind == kind) is { } open)
         {
             var point = context.Content.Points.FindPoint(open.PointId);
@@ -36,8 +56,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
 
         // A group the person already gave (or a carer's «child») is not asked again.
         var group = context.Person.DisabilityGroup is { } known && known != DisabilityGroup.NotSaid ? known : (DisabilityGroup?)null;
-        var draft = new LeadDraft { Kind = kind, MeasureId = measure.Id, DisabilityGroup = group };
-        var flow = new LeadFlow(context, draft, LeadStep.Topic, options.Value);
+        var flow = new LeadFlow(context, draft with { DisabilityGroup = group }, LeadStep.Topic, options.Value);
         flow.Start();
         context.FunnelEvents.Add(("started", kind));
         return true;

@@ -24,6 +24,9 @@ public sealed record LeadDraft
 
     public string? PlaceId { get; init; }
 
+    /// <summary>The point the person chose by coming through its start link (a poster on its door): no place is asked.</summary>
+    public string? PointId { get; init; }
+
     public double? Latitude { get; init; }
 
     public double? Longitude { get; init; }

@@ -163,13 +163,13 @@ public sealed class LeadFlow
 
         _machine.Configure(LeadStep.ContactMethod)
             .OnEntry(_ask.ContactMethod)
-            .PermitDynamicIf(_chose, c => Enum.Parse<ContactMethod>(c, true) == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime), c => Enum.TryParse<ContactMethod>(c, true, out _), "call, Telegram or SMS", LeadStep.ContactTime, LeadStep.Place, LeadStep.Review)
+            .PermitDynamicIf(_chose, c => Enum.Parse<ContactMethod>(c, true) == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime), c => Enum.TryParse<ContactMethod>(c, true, out _), "call, Telegram or SMS", LeadStep.ContactTime, LeadStep.Place, LeadStep.Group, LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { ContactMethod = Enum.Parse<ContactMethod>(c, true), ContactTime = null }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.ContactMethod), LeadStep.Phone, LeadStep.Review);
 
         _machine.Configure(LeadStep.ContactTime)
             .OnEntry(_ask.ContactTime)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", LeadStep.Place, LeadStep.Review)
+            .PermitDynamicIf(_chose, _ => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", LeadStep.Place, LeadStep.Group, LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { ContactTime = Enum.Parse<ContactTime>(c, true) }))
             .Permit(LeadTrigger.Back, LeadStep.ContactMethod);
 
@@ -177,20 +177,20 @@ public sealed class LeadFlow
             .OnEntry(_ask.Place)
             .PermitIf(_chose, LeadStep.PlaceList, c => c == "list", "choose from the list")
             .PermitDynamicIf(_locationShared, _ => Next(LeadStep.PlaceList), _ => true, "a shared location", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_locationShared, l => Update(d => d with { Latitude = l.Latitude, Longitude = l.Longitude, PlaceId = null }))
+            .OnExitWith(_locationShared, l => Update(d => d with { Latitude = l.Latitude, Longitude = l.Longitude, PlaceId = null, PointId = null }))
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Place), LeadStep.ContactTime, LeadStep.ContactMethod, LeadStep.Review);
 
         _machine.Configure(LeadStep.PlaceList)
             .OnEntry(_ask.PlaceList)
             .PermitDynamicIf(_chose, _ => Next(LeadStep.PlaceList), c => _context.Content.Points.FindPlace(c) is not null, "a city or district", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_chose, c => Update(d => d with { PlaceId = c, Latitude = null, Longitude = null }))
+            .OnExitWith(_chose, c => Update(d => d with { PlaceId = c, Latitude = null, Longitude = null, PointId = null }))
             .Permit(LeadTrigger.Back, LeadStep.Place);
 
         _machine.Configure(LeadStep.Group)
             .OnEntry(_ask.Group)
             .PermitDynamicIf(_chose, _ => Next(LeadStep.Group), c => Enum.TryParse<DisabilityGroup>(c, true, out _), "a group, or prefer not to say", LeadStep.Comment, LeadStep.Review)
             .OnExitWith(_chose, c => Update(d => d with { DisabilityGroup = Enum.Parse<DisabilityGroup>(c, true) }))
-            .Permit(LeadTrigger.Back, LeadStep.Place);
+            .PermitDynamic(LeadTrigger.Back, BeforeGroup, LeadStep.Place, LeadStep.ContactTime, LeadStep.ContactMethod);
 
         _machine.Configure(LeadStep.Comment)
             .OnEntry(_ask.Comment)
@@ -199,7 +199,7 @@ public sealed class LeadFlow
             .Permit(LeadTrigger.Skip, LeadStep.Review)
             .OnExitWith(_typed, t => Update(d => d with { Comment = Shorten(t), VoiceFileId = null }))
             .OnExitWith(_voiceSent, v => Update(d => d with { VoiceFileId = v, Comment = null }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Comment), LeadStep.Group, LeadStep.Place, LeadStep.Review);
+            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Comment), LeadStep.Group, LeadStep.Place, LeadStep.ContactTime, LeadStep.ContactMethod, LeadStep.Review);
 
         _machine.Configure(LeadStep.Review)
             .OnEntry(() =>
@@ -244,8 +244,8 @@ public sealed class LeadFlow
             LeadStep.Topic => FirstStepAfterTopic(),
             LeadStep.Name => LeadStep.Phone,
             LeadStep.Phone => LeadStep.ContactMethod,
-            LeadStep.ContactTime => LeadStep.Place,
-            LeadStep.PlaceList => person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Comment,
+            LeadStep.ContactTime => Draft.PointId is null ? LeadStep.Place : AfterPlace(),
+            LeadStep.PlaceList => AfterPlace(),
             LeadStep.Group => LeadStep.Comment,
             _ => LeadStep.Review,
         };
@@ -257,9 +257,15 @@ public sealed class LeadFlow
             LeadStep.Phone => LeadStep.Name,
             LeadStep.ContactMethod => LeadStep.Phone,
             LeadStep.Place => Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod,
-            LeadStep.Comment => person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Place,
+            LeadStep.Comment => person.DisabilityGroup is null ? LeadStep.Group : BeforeGroup(),
             _ => LeadStep.Declined,
         };
+
+        LeadStep AfterPlace() => person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Comment;
+
+        // A point chosen through its start link needs no place: before the group comes how to contact.
+        LeadStep BeforeGroup() => Draft.PointId is null ? LeadStep.Place
+            : Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod;
     }
 
     private LeadStep FirstStep() => HasTopicStep() ? LeadStep.Topic : LeadStep.Consent;

@@ -149,7 +149,8 @@ internal sealed class LeadQuestions(ConversationContext context, Func<LeadDraft>
     }
 
     public string PlaceText(LeadDraft d) =>
-        context.Content.Points.FindPlace(d.PlaceId) is { } place ? context.Text(place.Name)
+        context.Content.Points.FindPoint(d.PointId) is { } point ? context.Text(point.Name)
+        : context.Content.Points.FindPlace(d.PlaceId) is { } place ? context.Text(place.Name)
         : d.Latitude is not null ? context.Text("lead.review.location_shared")
         : context.Text("lead.review.none");
 

@@ -3,13 +3,19 @@ namespace JumysBot.Leads;
 /// <summary>
 /// Chooses the point a request goes to: for a shared location the nearest point that takes that kind of request;
 /// for a chosen place the point that serves it (a JumysTap point before a career centre); otherwise the fallback.
+/// A point the person came to through its own start link is kept when it takes that kind of request.
 /// </summary>
 public static class LeadRouter
 {
-    public static (Point Point, double? DistanceKm) Route(PointCatalog points, LeadKind kind, string? placeId, GeoPoint? location, string fallbackPointId)
+    public static (Point Point, double? DistanceKm) Route(PointCatalog points, LeadKind kind, string? placeId, GeoPoint? location, string fallbackPointId, string? chosenPointId = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         var candidates = points.Points.Where(p => p.Takes.Contains(kind)).ToList();
+        if (candidates.FirstOrDefault(p => p.Id == chosenPointId) is { } chosenPoint)
+        {
+            return (chosenPoint, null);
+        }
+
         if (location is { } here)
         {
             var nearest = candidates

@@ -105,8 +105,11 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
         }
     }
 
-    private static void Show(ConversationContext context, Point point, double? distanceKm)
+    /// <summary>The point's name, distance, whatever details are filled, and a map pin.</summary>
+    public static void Show(ConversationContext context, Point point, double? distanceKm)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(point);
         var lines = new List<string> { context.Text(point.Name) };
         if (distanceKm is { } km)
         {

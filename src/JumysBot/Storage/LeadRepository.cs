@@ -19,16 +19,19 @@ public sealed class LeadRepository
         await using var insert = _tx.Command(
             """
             INSERT INTO leads (person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id,
-                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at, phone_hash)
+                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at, phone_hash,
+                source, campaign)
             VALUES (@person, @kind, @measure, @topic, @name, @phone, @method, @time, @place,
-                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now, @phoneHash)
+                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now, @phoneHash,
+                @source, @campaign)
             RETURNING id
             """,
             ("@person", lead.PersonId), ("@kind", d.Kind.ToString()), ("@measure", d.MeasureId), ("@topic", d.Topic),
             ("@name", _tx.Protector.Protect(d.Name)), ("@phone", _tx.Protector.Protect(d.Phone)), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
             ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId), ("@lat", d.Latitude), ("@lon", d.Longitude),
             ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", _tx.Protector.Protect(d.Comment)), ("@voice", _tx.Protector.Protect(d.VoiceFileId)),
-            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now), ("@phoneHash", _tx.Protector.LookupHash(d.Phone)));
+            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now), ("@phoneHash", _tx.Protector.LookupHash(d.Phone)),
+            ("@source", lead.Source), ("@campaign", lead.Campaign));
         var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await AddHistoryAsync(number, lead.Status, actor, cancellationToken);
         return number;
@@ -145,6 +148,14 @@ public sealed class LeadRepository
     {
         await using var command = _tx.Command("INSERT INTO funnel_events (name, kind, at) VALUES (@name, @kind, @now)",
             ("@name", name), ("@kind", kind.ToString()), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One /start, anonymous: only the link it came through, for the statistics by source.</summary>
+    public async Task AddArrivalAsync(string? source, string? campaign, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("INSERT INTO arrivals (source, campaign, at) VALUES (@source, @campaign, @now)",
+            ("@source", source), ("@campaign", campaign), ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -141,5 +141,35 @@ internal static class Migrations
             -- 2 an attempt ended without an answer (a crash, a timeout, a dropped connection).
             ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
             """),
+        (6, """
+            -- Outreach. Where people came from (a poster's start link: p-<point>, m-<measure>, c-<campaign>).
+            ALTER TABLE people ADD COLUMN source TEXT NULL;
+            ALTER TABLE people ADD COLUMN campaign TEXT NULL;
+            ALTER TABLE leads ADD COLUMN source TEXT NULL;
+            ALTER TABLE leads ADD COLUMN campaign TEXT NULL;
+            -- Every /start, anonymous: only the link it came through.
+            CREATE TABLE arrivals (
+                source   TEXT NULL,
+                campaign TEXT NULL,
+                at       BIGINT NOT NULL
+            );
+
+            -- Opt-in announcements: topics as a comma list (Training,Grants,Jobs); no place means the whole region.
+            ALTER TABLE people ADD COLUMN subscribed_topics TEXT NULL;
+            ALTER TABLE people ADD COLUMN subscribed_place TEXT NULL;
+            CREATE TABLE announcements (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                text_ru     TEXT NOT NULL,
+                text_kk     TEXT NOT NULL,
+                topics      TEXT NOT NULL,
+                places      TEXT NOT NULL,
+                created_by  BIGINT NOT NULL,
+                created_at  BIGINT NOT NULL,
+                recipients  INTEGER NOT NULL,
+                finished_at BIGINT NULL
+            );
+            ALTER TABLE outbox ADD COLUMN announcement_id BIGINT NULL;
+            CREATE INDEX outbox_announcement ON outbox (announcement_id) WHERE announcement_id IS NOT NULL;
+            """),
     ];
 }

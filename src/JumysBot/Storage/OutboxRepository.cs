@@ -14,25 +14,33 @@ public sealed class OutboxRepository
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var command = _tx.Command(
-            "INSERT INTO outbox (chat_id, priority, payload, created_at, lead_card) VALUES (@chat, @priority, @payload, @now, @card)",
+            "INSERT INTO outbox (chat_id, priority, payload, created_at, lead_card, announcement_id) VALUES (@chat, @priority, @payload, @now, @card, @announcement)",
             ("@chat", message.ChatId),
             ("@card", message.LeadCard),
+            ("@announcement", message.AnnouncementId),
             ("@priority", (int)message.Priority),
             ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Unsent rows, most urgent first, and within a priority in the order they were written.</summary>
-    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Unsent rows, most urgent first, and within a priority in the order they were written; of the announcements only
+    /// the first <paramref name="announcementLimit"/>, so a round stays short and replies written meanwhile go next.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, int announcementLimit, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            """
-            SELECT id, payload, attempts, not_before, in_doubt FROM outbox
-            WHERE sent_at IS NULL AND failed_at IS NULL
-            ORDER BY priority, id LIMIT @limit
+            $"""
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
+                ORDER BY priority, id LIMIT @limit)
+            UNION ALL
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
+                ORDER BY id LIMIT @announcements)
             """,
-            ("@limit", limit));
+            ("@limit", limit), ("@announcements", announcementLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync(cancellationToken))
@@ -89,10 +97,10 @@ public sealed class OutboxRepository
     }
 
     /// <summary>
-    /// Before a lead card goes out: from here until an answer, a copy may reach the chat. Committed before the send,
-    /// so that after a crash the next copy says it may be a repeat.
+    /// Before a lead card or an announcement goes out: from here until an answer, a copy may reach the chat. Committed
+    /// before the send, so that after a crash a card says it may be a repeat and an announcement is not sent again.
     /// </summary>
-    public async Task MarkCardOnItsWayAsync(long id, CancellationToken cancellationToken)
+    public async Task MarkOnItsWayAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("UPDATE outbox SET in_doubt = CASE WHEN in_doubt = 0 THEN 1 ELSE 2 END WHERE id = @id", ("@id", id));
         await command.ExecuteNonQueryAsync(cancellationToken);

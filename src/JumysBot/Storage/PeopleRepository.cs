@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Outreach;
 
 namespace JumysBot.Storage;
 
@@ -13,7 +14,7 @@ public sealed class PeopleRepository
     public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at FROM people WHERE id = @id", ("@id", id));
+            "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign, subscribed_topics, subscribed_place FROM people WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -30,6 +31,9 @@ public sealed class PeopleRepository
             IsActive = reader.GetInt64(5) != 0,
             ConsentVersion = reader.IsDBNull(6) ? null : reader.GetInt32(6),
             ConsentAt = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+            Source = reader.IsDBNull(8) ? null : reader.GetString(8),
+            Campaign = reader.IsDBNull(9) ? null : reader.GetString(9),
+            Subscription = reader.IsDBNull(10) ? null : new Subscription(Subscription.ParseTopics(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11)),
         };
     }
 
@@ -38,12 +42,16 @@ public sealed class PeopleRepository
         ArgumentNullException.ThrowIfNull(person);
         await using var command = _tx.Command(
             """
-            INSERT INTO people (id, language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, created_at, updated_at)
-            VALUES (@id, @language, @role, @group, @age, @goal, @active, @consent, @consentAt, @now, @now)
+            INSERT INTO people (id, language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign,
+                subscribed_topics, subscribed_place, created_at, updated_at)
+            VALUES (@id, @language, @role, @group, @age, @goal, @active, @consent, @consentAt, @source, @campaign,
+                @topics, @place, @now, @now)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, disability_group = excluded.disability_group,
                 age_band = excluded.age_band, goal = excluded.goal, is_active = excluded.is_active,
-                consent_version = excluded.consent_version, consent_at = excluded.consent_at, updated_at = excluded.updated_at
+                consent_version = excluded.consent_version, consent_at = excluded.consent_at,
+                source = excluded.source, campaign = excluded.campaign,
+                subscribed_topics = excluded.subscribed_topics, subscribed_place = excluded.subscribed_place, updated_at = excluded.updated_at
             """,
             ("@id", person.Id),
             ("@language", person.Language?.ToCode()),
@@ -54,6 +62,10 @@ public sealed class PeopleRepository
             ("@active", person.IsActive ? 1 : 0),
             ("@consent", person.ConsentVersion),
             ("@consentAt", person.ConsentAt),
+            ("@source", person.Source),
+            ("@campaign", person.Campaign),
+            ("@topics", person.Subscription is { } subscription ? Subscription.FormatTopics(subscription.Topics) : null),
+            ("@place", person.Subscription?.PlaceId),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -66,6 +78,22 @@ public sealed class PeopleRepository
     {
         await using var command = _tx.Command("DELETE FROM people WHERE id = @id", ("@id", id));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Active people with a subscription, for an announcement's recipients.</summary>
+    public async Task<IReadOnlyList<(long Id, Language Language, Subscription Subscription)>> SubscribersAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "SELECT id, language, subscribed_topics, subscribed_place FROM people WHERE is_active = 1 AND subscribed_topics IS NOT NULL ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var subscribers = new List<(long, Language, Subscription)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var language = reader.IsDBNull(1) ? Language.Russian : LanguageCodes.FromCode(reader.GetString(1)) ?? Language.Russian;
+            subscribers.Add((reader.GetInt64(0), language, new Subscription(Subscription.ParseTopics(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))));
+        }
+
+        return subscribers;
     }
 
     public async Task MarkInactiveAsync(long id, CancellationToken cancellationToken)

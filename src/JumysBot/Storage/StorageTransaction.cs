@@ -26,6 +26,7 @@ public sealed class StorageTransaction : IAsyncDisposable
         Outbox = new OutboxRepository(this);
         Leads = new LeadRepository(this);
         Consultants = new ConsultantRepository(this);
+        Announcements = new AnnouncementRepository(this);
     }
 
     internal Privacy.FieldProtector Protector { get; }
@@ -44,6 +45,8 @@ public sealed class StorageTransaction : IAsyncDisposable
     public LeadRepository Leads { get; }
 
     public ConsultantRepository Consultants { get; }
+
+    public AnnouncementRepository Announcements { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

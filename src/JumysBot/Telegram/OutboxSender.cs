@@ -40,7 +40,7 @@ public sealed partial class OutboxSender(
         IReadOnlyList<OutboxItem> pending;
         await using (var read = await database.BeginReadAsync(cancellationToken))
         {
-            pending = await read.Outbox.PendingAsync(BatchSize, cancellationToken);
+            pending = await read.Outbox.PendingAsync(BatchSize, limiter?.HalfASecondOfSending ?? 20, cancellationToken);
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -93,6 +93,15 @@ public sealed partial class OutboxSender(
 
     private async Task<bool> TrySendAsync(OutboxItem item, SentMarks marks, CancellationToken cancellationToken)
     {
+        if (item is { InDoubt: true, Message.AnnouncementId: not null })
+        {
+            // An announcement reaches nobody twice: an earlier attempt may have arrived, so this one is not made.
+            await using var tx = await database.BeginAsync(cancellationToken);
+            await tx.Outbox.MarkFailedAsync(item.Id, "may have arrived already", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return true;
+        }
+
         long? messageId;
         try
         {
@@ -162,18 +171,19 @@ public sealed partial class OutboxSender(
     private async Task<OutgoingMessage> PrepareAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var message = item.Message;
-        if (message is not { LeadCard: not null, EditMessageId: null })
+        var isCard = message is { LeadCard: not null, EditMessageId: null };
+        if (!isCard && message.AnnouncementId is null)
         {
             return message;
         }
 
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
-            await tx.Outbox.MarkCardOnItsWayAsync(item.Id, cancellationToken);
+            await tx.Outbox.MarkOnItsWayAsync(item.Id, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
-        if (!item.InDoubt || content is null)
+        if (!isCard || !item.InDoubt || content is null)
         {
             return message;
         }

@@ -40,6 +40,9 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         }
     }
 
+    /// <summary>How many messages the bot may send in half a second: the most announcements one outbox round takes.</summary>
+    public int HalfASecondOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond / 2));
+
     public Result TryTake(long chatId)
     {
         var settings = options.Value;

@@ -61,7 +61,7 @@ public sealed class FirstConversationTests : BotTestBase
         await person.ReadsUntilAsync("Спасибо");
         var menu = await person.ReadsAsync();
         Assert.Contains("Главное меню", menu.Text);
-        Assert.Equal(8, menu.Buttons.Count);
+        Assert.Equal(9, menu.Buttons.Count);
         Assert.All(menu.Buttons, b => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(b.Data), 1, 64));
     }
 

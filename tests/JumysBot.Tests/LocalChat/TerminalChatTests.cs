@@ -12,7 +12,7 @@ public sealed class TerminalChatTests
     [Fact]
     public async Task Numbers_press_buttons_and_end_of_input_exits_with_zero()
     {
-        var (exitCode, output) = await ChatAsync("2", "1", "7");
+        var (exitCode, output) = await ChatAsync("2", "1", "8");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("  1. Қазақша", output);

@@ -94,7 +94,7 @@ public sealed class BotDatabaseTests
         await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "first", Buttons = [[new Choice("a", "А")]] }, _none);
         await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "second" }, _none);
 
-        var pending = await tx.Outbox.PendingAsync(10, _none);
+        var pending = await tx.Outbox.PendingAsync(10, 10, _none);
 
         Assert.Equal(["first", "second", "card"], pending.Select(p => p.Message.Text));
         Assert.Equal(new Choice("a", "А"), pending[0].Message.Buttons![0][0]);

@@ -1,0 +1,69 @@
+using JumysBot.Catalog;
+using JumysBot.Conversations;
+using JumysBot.Leads;
+
+namespace JumysBot.Outreach;
+
+/// <summary>
+/// A person who came through a start link lands where it points: a point's link (the poster on its door) shows that
+/// point and offers a request to it; a measure's link opens its card. Unknown links fall back to the normal start.
+/// </summary>
+public static class StartLinkLanding
+{
+    public const string PointStep = "outreach.point";
+
+    /// <summary>Counts the start for its link, and remembers the first link a person came through.</summary>
+    /// <returns>The link, when it points at something that exists.</returns>
+    public static DeepLink? Recognise(ConversationContext context, string? payload)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var link = DeepLink.TryParse(payload, out var parsed) && Exists(context, parsed) ? parsed : null;
+        context.Arrival = new Arrival(link?.Source, link?.Campaign);
+        if (link is not null && context.Person.Source is null)
+        {
+            context.Person = context.Person with { Source = link.Source, Campaign = link.Campaign };
+        }
+
+        return link;
+    }
+
+    /// <returns>False for a campaign link: it has no screen of its own, so the normal start follows.</returns>
+    public static bool Land(ConversationContext context, DeepLink link)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(link);
+        switch (link.Target)
+        {
+            case DeepLinkTarget.Point when context.Content.Points.FindPoint(link.Id) is { } point:
+                ShowPoint(context, point);
+                return true;
+            case DeepLinkTarget.Measure when context.Catalog.Find(link.Id) is { } measure:
+                CatalogExplorer.ShowMeasure(context, measure);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void ShowPoint(ConversationContext context, Point point)
+    {
+        context.Say("outreach.point.intro");
+        PointFinder.Show(context, point, distanceKm: null);
+        List<Choice> choices = [.. point.Takes.Order().Select(kind => new Choice(LeadConversation.StartAtPointButton(point.Id, kind), context.Text(LeadKindText(kind))))];
+        choices.Add(MenuScreen.HomeButton(context));
+        context.Ask(PointStep, context.Text("outreach.point.question"), choices);
+    }
+
+    private static string LeadKindText(LeadKind kind) => kind switch
+    {
+        LeadKind.JobCoach => "lead.kind.job_coach",
+        _ => "lead.kind." + kind.ToString().ToLowerInvariant(),
+    };
+
+    private static bool Exists(ConversationContext context, DeepLink link) => link.Target switch
+    {
+        DeepLinkTarget.Point => context.Content.Points.FindPoint(link.Id) is not null,
+        DeepLinkTarget.Measure => context.Catalog.Find(link.Id) is not null,
+        _ => true,
+    };
+}
