@@ -30,6 +30,8 @@ public sealed class LeadReports(ContentStore content)
             report.Append(row[0]).Append(": ").Append(row[1]).Append('\n');
         }
 
+        await AppendSourcesAsync(tx, report, cancellationToken);
+
         var funnel = (await tx.Leads.ReportAsync(
             """
             SELECT (SELECT COUNT(*) FROM funnel_events WHERE name = 'started'),
@@ -46,6 +48,47 @@ public sealed class LeadReports(ContentStore content)
             ? "Время до первого контакта: пока нет данных."
             : $"Время до первого контакта (медиана): {FormatDuration(Median(waits))}.");
         return report.ToString();
+    }
+
+    /// <summary>Starts, requests and finished requests by the start link (and campaign) people came through.</summary>
+    private async Task AppendSourcesAsync(StorageTransaction tx, StringBuilder report, CancellationToken cancellationToken)
+    {
+        report.Append("\nПо источникам (начали / заявок / завершено):\n");
+        foreach (var row in await tx.Leads.ReportAsync(
+            """
+            SELECT source, campaign, SUM(starts), SUM(leads), SUM(done) FROM (
+                SELECT COALESCE(source, '') AS source, COALESCE(campaign, '') AS campaign, 1 AS starts, 0 AS leads, 0 AS done FROM arrivals
+                UNION ALL
+                SELECT COALESCE(source, ''), COALESCE(campaign, ''), 0, 1, CASE WHEN status = 'Done' THEN 1 ELSE 0 END FROM leads)
+            GROUP BY source, campaign
+            ORDER BY source = '', SUM(leads) DESC, source, campaign
+            """, cancellationToken))
+        {
+            report.Append(SourceName(row[0]));
+            if (row[1].Length > 0)
+            {
+                report.Append(", кампания ").Append(row[1]);
+            }
+
+            report.Append(CultureInfo.InvariantCulture, $": {row[2]} / {row[3]} / {row[4]}\n");
+        }
+    }
+
+    private string SourceName(string source)
+    {
+        if (!Outreach.DeepLink.TryParse(source, out var link))
+        {
+            return "без ссылки";
+        }
+
+        var current = content.Current;
+        var name = link.Target switch
+        {
+            Outreach.DeepLinkTarget.Point => current.Points.FindPoint(link.Id)?.Name.Ru,
+            Outreach.DeepLinkTarget.Measure => current.Measures.Find(link.Id)?.Title.Ru,
+            _ => null,
+        };
+        return name is null ? source : $"{source} ({name})";
     }
 
     public static long Median(IReadOnlyList<long> sorted)
