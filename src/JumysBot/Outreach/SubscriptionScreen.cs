@@ -25,7 +25,7 @@ public sealed class SubscriptionScreen : IChoiceHandler
         ArgumentNullException.ThrowIfNull(context);
         if (context.Person.Subscription is { } subscription)
         {
-            context.Ask("sub.status", context.Text("subscription.status", ("topics", TopicsText(context, subscription.Topics)), ("place", PlaceText(context, subscription.PlaceId))),
+            context.Ask("sub.status", Describe(context, subscription, "subscription.status"),
                 [new(Edit, context.Text("subscription.change")), new(Off, context.Text("subscription.unsubscribe")), MenuScreen.HomeButton(context)]);
         }
         else
@@ -104,7 +104,7 @@ public sealed class SubscriptionScreen : IChoiceHandler
 
             var subscription = new Subscription(chosen, placeId);
             context.Person = context.Person with { Subscription = subscription };
-            context.Say("subscription.done", ("topics", TopicsText(context, subscription.Topics)), ("place", PlaceText(context, placeId)));
+            context.SayText(Describe(context, subscription, "subscription.done"));
             MenuScreen.Show(context);
             return true;
         }
@@ -125,6 +125,14 @@ public sealed class SubscriptionScreen : IChoiceHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Text("subscription.topic." + topic.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>A text with the subscription's <c>{topics}</c> and <c>{place}</c> filled in.</summary>
+    public static string Describe(ConversationContext context, Subscription subscription, string key)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(subscription);
+        return context.Text(key, ("topics", TopicsText(context, subscription.Topics)), ("place", PlaceText(context, subscription.PlaceId)));
     }
 
     private static string TopicsText(ConversationContext context, IEnumerable<AnnouncementTopic> topics) =>

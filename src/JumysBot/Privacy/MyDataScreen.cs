@@ -29,6 +29,16 @@ public static class MyDataScreen
             lines.Add(context.Text("mydata.consent", ("date", DateTimeOffset.FromUnixTimeMilliseconds(at).ToOffset(TimeSpan.FromHours(5)).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))));
         }
 
+        if (person.Subscription is { } subscription)
+        {
+            lines.Add(Outreach.SubscriptionScreen.Describe(context, subscription, "subscription.mydata"));
+        }
+
+        if (person.Source is { } source)
+        {
+            lines.Add(context.Text("outreach.mydata_source", ("source", person.Campaign is null ? source : $"{source}, {person.Campaign}")));
+        }
+
         foreach (var lead in person.Leads.Where(l => !l.IsForgotten))
         {
             var d = lead.Draft;

@@ -67,6 +67,9 @@ public sealed class AnnouncementTests
         Subscribe(bot.DatabasePath, 52101, 52101, "ru");
         var person = new TelegramPerson(api, 52101, "ru");
 
+        person.Sends("/mydata");
+        var mydata = await person.ReadsUntilAsync("Что я о вас храню");
+        Assert.Contains("Подписка на объявления. Темы: Обучение и курсы, Гранты на своё дело, Работа и вакансии. Место: Вся область.", mydata.Text);
         person.Sends("/unsubscribe");
         await person.ReadsUntilAsync("Вы отписались");
         person.Sends("/unsubscribe");
