@@ -49,6 +49,9 @@ public sealed class ConversationContext
 
     public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
 
+    /// <summary>Changes the person made to their requests in this turn (a rating, a new phone); stored in the same transaction.</summary>
+    public List<Leads.LeadFeedbackChange> FeedbackChanges { get; } = [];
+
     /// <summary>The person confirmed /forget: the store erases them in this update's transaction.</summary>
     public bool ForgetRequested { get; set; }
 

@@ -39,6 +39,7 @@ public sealed class ConversationRouter(
             NewLead = context.NewLead,
             FunnelEvents = context.FunnelEvents,
             Forget = context.ForgetRequested,
+            FeedbackChanges = context.FeedbackChanges,
         });
     }
 
@@ -47,6 +48,18 @@ public sealed class ConversationRouter(
         var input = context.Input;
         if (RunCommand(context))
         {
+            return;
+        }
+
+        if (input.ButtonId is { } followUp && _handlers.OfType<IAnytimeChoiceHandler>().FirstOrDefault(h => h.Prefixes.Any(p => followUp.StartsWith(p, StringComparison.Ordinal))) is { } anytime)
+        {
+            // A follow-up's button works from any step; the step the person is at is left for them to come back to.
+            if (!anytime.OnChoice(context, followUp, context.State.Choices.Any(c => c.Id == followUp)))
+            {
+                context.Say("input.stale_button");
+                AskAgainOrMenu(context);
+            }
+
             return;
         }
 

@@ -10,4 +10,7 @@ public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<
     public IReadOnlyList<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; init; } = [];
 
     public bool Forget { get; init; }
+
+    /// <summary>Changes the person made to their requests after they were worked: a rating, a comment, a new phone.</summary>
+    public IReadOnlyList<Leads.LeadFeedbackChange> FeedbackChanges { get; init; } = [];
 }

@@ -21,6 +21,7 @@ public sealed class TerminalChat(
     ContentStore content,
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
+    LeadFeedbackDesk feedbackDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
     TimeProvider time,
@@ -39,7 +40,7 @@ public sealed class TerminalChat(
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
         var storageFault = new StorageFaultNotice(channel, content, loggerFactory.CreateLogger<StorageFaultNotice>());
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -141,5 +141,13 @@ internal static class Migrations
             -- 2 an attempt ended without an answer (a crash, a timeout, a dropped connection).
             ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
             """),
+        (7, """
+            -- The person's feedback after a request is done: asked once (feedback_asked_at guards it), a rating 1-5,
+            -- and an optional comment (personal: encrypted like the other comments, erased by /forget and retention).
+            ALTER TABLE leads ADD COLUMN feedback_asked_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN rating INTEGER NULL;
+            ALTER TABLE leads ADD COLUMN rated_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN feedback_comment TEXT NULL;
+            """),
     ];
 }
