@@ -51,6 +51,8 @@ public sealed class ConversationContext
 
     /// <summary>A /start in this turn, and the start link it came through (both null for a plain start).</summary>
     public Outreach.Arrival? Arrival { get; set; }
+    /// <summary>Changes the person made to their requests in this turn (a rating, a new phone); stored in the same transaction.</summary>
+    public List<Leads.LeadFeedbackChange> FeedbackChanges { get; } = [];
 
     /// <summary>The person confirmed /forget: the store erases them in this update's transaction.</summary>
     public bool ForgetRequested { get; set; }

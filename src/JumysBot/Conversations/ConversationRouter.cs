@@ -40,6 +40,7 @@ public sealed class ConversationRouter(
             FunnelEvents = context.FunnelEvents,
             Forget = context.ForgetRequested,
             Arrival = context.Arrival,
+            FeedbackChanges = context.FeedbackChanges,
         });
     }
 
@@ -48,6 +49,18 @@ public sealed class ConversationRouter(
         var input = context.Input;
         if (RunCommand(context))
         {
+            return;
+        }
+
+        if (input.ButtonId is { } followUp && _handlers.OfType<IAnytimeChoiceHandler>().FirstOrDefault(h => h.Prefixes.Any(p => followUp.StartsWith(p, StringComparison.Ordinal))) is { } anytime)
+        {
+            // A follow-up's button works from any step; the step the person is at is left for them to come back to.
+            if (!anytime.OnChoice(context, followUp, context.State.Choices.Any(c => c.Id == followUp)))
+            {
+                context.Say("input.stale_button");
+                AskAgainOrMenu(context);
+            }
+
             return;
         }
 

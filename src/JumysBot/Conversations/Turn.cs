@@ -12,4 +12,6 @@ public sealed record Turn(Person Person, ConversationState State, IReadOnlyList<
     public bool Forget { get; init; }
 
     public Outreach.Arrival? Arrival { get; init; }
+    /// <summary>Changes the person made to their requests after they were worked: a rating, a comment, a new phone.</summary>
+    public IReadOnlyList<Leads.LeadFeedbackChange> FeedbackChanges { get; init; } = [];
 }

@@ -23,6 +23,7 @@ public sealed partial class UpdateProcessor(
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
     Outreach.AnnouncementDesk announcementDesk,
+    LeadFeedbackDesk feedbackDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
     StorageFaultNotice storageFault,
@@ -97,6 +98,14 @@ public sealed partial class UpdateProcessor(
             if (turn.NewLead is { } lead)
             {
                 foreach (var message in await leadDesk.RegisterAsync(tx, input.ChatId, turn.Person, lead, cancellationToken))
+                {
+                    await tx.Outbox.AddAsync(message, cancellationToken);
+                }
+            }
+
+            if (turn.FeedbackChanges.Count > 0)
+            {
+                foreach (var message in await feedbackDesk.ApplyAsync(tx, input.UserId, turn.FeedbackChanges, cancellationToken))
                 {
                     await tx.Outbox.AddAsync(message, cancellationToken);
                 }

@@ -55,6 +55,10 @@ public static partial class BotRegistration
         services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadConversation>());
         services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadConversation>());
         services.AddSingleton<LeadDesk>();
+        services.AddSingleton<LeadFeedback>();
+        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadFeedback>());
+        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadFeedback>());
+        services.AddSingleton<LeadFeedbackDesk>();
         services.AddSingleton<LeadReports>();
         services.AddSingleton<ConsultantDesk>();
         services.AddSingleton<Outreach.AnnouncementDesk>();

@@ -13,7 +13,8 @@ namespace JumysBot.Leads;
 /// requests and their approval, <c>/consultants</c> and <c>/stats</c>. Every press and command is checked here, on
 /// the server: only a chat bound to the lead's point (or an administrator) can change a lead or see its data.
 /// </summary>
-public sealed class ConsultantDesk(ContentStore content, IOptions<LeadOptions> leadOptions, IOptions<BotOptions> botOptions, LeadReports reports)
+public sealed class ConsultantDesk(
+    ContentStore content, IOptions<LeadOptions> leadOptions, IOptions<BotOptions> botOptions, LeadReports reports, LeadFeedbackDesk feedback)
 {
     private const string AdminPrefix = "a:";
 
@@ -135,6 +136,9 @@ public sealed class ConsultantDesk(ContentStore content, IOptions<LeadOptions> l
                 var language = LanguageCodes.FromCode(lead.Language) ?? Language.Russian;
                 replies.Add(new OutgoingMessage { ChatId = lead.PersonId, Text = content.Current.Texts.Get(language, "lead.taken", ("number", lead.Number)) });
             }
+
+            // Done: the person is asked once to rate the help. Could not reach: the person is asked to check the number.
+            replies.AddRange(await feedback.OnStatusChangedAsync(tx, lead, cancellationToken));
         }
 
         foreach (var (chat, messageId) in await tx.Leads.CardsAsync(lead.Number, cancellationToken))

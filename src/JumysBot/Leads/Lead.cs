@@ -26,6 +26,15 @@ public sealed record Lead
     /// <summary>Who last changed the status in a consultant chat (a first name, never a phone).</summary>
     public string? TakenBy { get; init; }
 
+    /// <summary>When the person was asked to rate the help (once, after the request was done).</summary>
+    public long? FeedbackAskedAt { get; init; }
+
+    /// <summary>The person's rating of the help, 1 to 5.</summary>
+    public int? Rating { get; init; }
+
+    /// <summary>The person's optional words with the rating; personal, like the request's comment.</summary>
+    public string? FeedbackComment { get; init; }
+
     public bool IsOpen => Status is not (LeadStatus.Done or LeadStatus.Cancelled);
 
     /// <summary>The person asked to be forgotten: only anonymous fields remain.</summary>

@@ -47,6 +47,7 @@ public sealed class LeadReports(ContentStore content)
         report.Append(waits.Count == 0
             ? "Время до первого контакта: пока нет данных."
             : $"Время до первого контакта (медиана): {FormatDuration(Median(waits))}.");
+        await RatingsReport.AppendAsync(report, tx, points, cancellationToken);
         return report.ToString();
     }
 

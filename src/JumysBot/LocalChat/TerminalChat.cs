@@ -22,6 +22,7 @@ public sealed class TerminalChat(
     LeadDesk leadDesk,
     ConsultantDesk consultantDesk,
     Outreach.AnnouncementDesk announcementDesk,
+    LeadFeedbackDesk feedbackDesk,
     Privacy.PersonEraser eraser,
     FloodGate floodGate,
     TimeProvider time,
@@ -40,7 +41,7 @@ public sealed class TerminalChat(
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
         var storageFault = new StorageFaultNotice(channel, content, loggerFactory.CreateLogger<StorageFaultNotice>());
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
+        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -52,6 +52,16 @@ public static class MyDataScreen
             {
                 lines.Add(context.Text("lead.review.comment", ("comment", d.VoiceFileId is not null ? context.Text("lead.review.voice") : d.Comment)));
             }
+
+            if (lead.Rating is { } rating)
+            {
+                lines.Add(context.Text("feedback.mydata_rating", ("rating", rating)));
+            }
+
+            if (lead.FeedbackComment is { } feedback)
+            {
+                lines.Add(context.Text("feedback.mydata_comment", ("comment", feedback)));
+            }
         }
 
         lines.Add("");

@@ -5,7 +5,7 @@ using JumysBot.Leads;
 namespace JumysBot.Storage;
 
 /// <summary>Requests and their status history.</summary>
-public sealed class LeadRepository
+public sealed partial class LeadRepository
 {
     private readonly StorageTransaction _tx;
 
@@ -54,8 +54,8 @@ public sealed class LeadRepository
         await using var command = _tx.Command(
             """
             UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
-                latitude = NULL, longitude = NULL, disability_group = NULL
-            WHERE status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL)
+                latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
+            WHERE status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL OR feedback_comment IS NOT NULL)
             """,
             ("@before", before));
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class LeadRepository
         await using var command = _tx.Command(
             """
             UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
-                latitude = NULL, longitude = NULL, disability_group = NULL, updated_at = @now
+                latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL, updated_at = @now
             WHERE person_id = @person
             """,
             ("@person", personId), ("@now", _tx.Now));
@@ -93,7 +93,7 @@ public sealed class LeadRepository
     }
 
     private const string Columns =
-        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by";
+        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by, feedback_asked_at, rating, feedback_comment";
 
     /// <summary>Changes the status and records who did it; the first contact time is kept for the reports.</summary>
     public async Task ChangeStatusAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
@@ -211,6 +211,9 @@ public sealed class LeadRepository
         Status = Enum.Parse<LeadStatus>(r.GetString(17)),
         CreatedAt = r.GetInt64(18),
         TakenBy = Text(r, 19),
+        FeedbackAskedAt = r.IsDBNull(20) ? null : r.GetInt64(20),
+        Rating = r.IsDBNull(21) ? null : r.GetInt32(21),
+        FeedbackComment = _tx.Protector.Unprotect(Text(r, 22)),
     };
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

@@ -171,5 +171,13 @@ internal static class Migrations
             ALTER TABLE outbox ADD COLUMN announcement_id BIGINT NULL;
             CREATE INDEX outbox_announcement ON outbox (announcement_id) WHERE announcement_id IS NOT NULL;
             """),
+        (7, """
+            -- The person's feedback after a request is done: asked once (feedback_asked_at guards it), a rating 1-5,
+            -- and an optional comment (personal: encrypted like the other comments, erased by /forget and retention).
+            ALTER TABLE leads ADD COLUMN feedback_asked_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN rating INTEGER NULL;
+            ALTER TABLE leads ADD COLUMN rated_at BIGINT NULL;
+            ALTER TABLE leads ADD COLUMN feedback_comment TEXT NULL;
+            """),
     ];
 }
