@@ -4,9 +4,10 @@ namespace JumysBot.Outreach;
 
 /// <summary>
 /// Opting in to announcements, never by default: the topics (each switched on or off), then the city or district or
-/// the whole region. <c>/unsubscribe</c> and the button under every announcement turn it off at once.
+/// the whole region. <c>/unsubscribe</c> and the button under every announcement turn it off at once, whatever the
+/// person is in the middle of.
 /// </summary>
-public sealed class SubscriptionScreen : IChoiceHandler
+public sealed class SubscriptionScreen : IAnytimeChoiceHandler
 {
     public const string Open = "sub:open";
     public const string Off = "sub:off";

@@ -60,21 +60,32 @@ public sealed class AnnouncementTests
     }
 
     [Fact]
-    public async Task Unsubscribe_by_command_works_at_once_and_someone_not_subscribed_is_told_so()
+    public async Task Unsubscribe_works_at_once_from_the_button_in_the_middle_of_a_question_and_by_command()
     {
         await using var api = await FakeBotApiServer.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(api, settings: Settings());
-        Subscribe(bot.DatabasePath, 52101, 52101, "ru");
+        Subscribe(bot.DatabasePath, 52101, 52102, "ru");
         var person = new TelegramPerson(api, 52101, "ru");
-
         person.Sends("/mydata");
         var mydata = await person.ReadsUntilAsync("Что я о вас храню");
         Assert.Contains("Подписка на объявления. Темы: Обучение и курсы, Гранты на своё дело, Работа и вакансии. Место: Вся область.", mydata.Text);
-        person.Sends("/unsubscribe");
+        person.Sends("/menu");
+        await person.ReadsUntilAsync("Главное меню");
+        person.Presses("Найти пункт консультации");
+        await person.ReadsUntilAsync("Где вы? Нажмите");
+
+        // The button under an older announcement, pressed while the person is answering something else.
+        person.PressesData("sub:off");
         await person.ReadsUntilAsync("Вы отписались");
-        person.Sends("/unsubscribe");
-        await person.ReadsUntilAsync("Вы не подписаны на объявления");
+        await person.ReadsUntilAsync("Где вы? Нажмите");
         Assert.Null(Database.Scalar(bot.DatabasePath, "SELECT subscribed_topics FROM people WHERE id = 52101"));
+
+        var other = new TelegramPerson(api, 52102, "ru");
+        other.Sends("/unsubscribe");
+        await other.ReadsUntilAsync("Вы отписались");
+        other.Sends("/unsubscribe");
+        await other.ReadsUntilAsync("Вы не подписаны на объявления");
+        Assert.Null(Database.Scalar(bot.DatabasePath, "SELECT subscribed_topics FROM people WHERE id = 52102"));
     }
 
     [Fact]
