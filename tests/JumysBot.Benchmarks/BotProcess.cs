@@ -47,6 +47,8 @@ internal sealed class BotProcess : IDisposable
         start.Environment["Telegram__BotToken"] = LoadBotApi.Token;
         start.Environment["Telegram__ApiBaseUrl"] = api.ToString();
         start.Environment["Telegram__PollingTimeoutSeconds"] = "1";
+        // The load server answers getMe with no user: name the bot, so it does not ask.
+        start.Environment["Telegram__BotUsername"] = "jumys_load_bot";
         start.Environment["Storage__Path"] = database;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

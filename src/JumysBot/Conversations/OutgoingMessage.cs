@@ -27,7 +27,7 @@ public sealed record OutgoingMessage
     /// <summary>A pin on the map, sent after the text.</summary>
     public Venue? Venue { get; init; }
 
-    /// <summary>A file, with <see cref="Text"/> as its caption (an export).</summary>
+    /// <summary>A file, with <see cref="Text"/> as its caption (an export, a poster).</summary>
     public DocumentFile? Document { get; init; }
 
     /// <summary>The request whose card this is: once sent, its message id is kept so the card can be edited in place.</summary>
@@ -39,7 +39,15 @@ public sealed record OutgoingMessage
 
 public sealed record Venue(double Latitude, double Longitude, string Title, string Address);
 
-public sealed record DocumentFile(string FileName, string Content);
+/// <summary>A file to send: <see cref="Content"/> as UTF-8 text, or <see cref="Bytes"/> when set (an image).</summary>
+public sealed record DocumentFile(string FileName, string Content)
+{
+    public ReadOnlyMemory<byte>? Bytes { get; init; }
+
+    public static DocumentFile Binary(string fileName, ReadOnlyMemory<byte> bytes) => new(fileName, "") { Bytes = bytes };
+
+    public byte[] ToBytes() => Bytes?.ToArray() ?? System.Text.Encoding.UTF8.GetBytes(Content);
+}
 
 /// <summary>A button: <see cref="Id"/> is the short callback data (at most 64 bytes), never the label.</summary>
 public sealed record Choice(string Id, string Label)

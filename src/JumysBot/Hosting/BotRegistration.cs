@@ -3,6 +3,7 @@ using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
+using JumysBot.Outreach;
 using JumysBot.Storage;
 using JumysBot.Telegram;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +63,7 @@ public static partial class BotRegistration
         services.AddSingleton<LeadReports>();
         services.AddSingleton<ConsultantDesk>();
         services.AddSingleton<Outreach.AnnouncementDesk>();
+        services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConsultantAlerts>();
         services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
         services.AddSingleton<IConversationHandler, ConversationRouter>();
@@ -115,6 +117,7 @@ public static partial class BotRegistration
         services.AddHostedService<OutboxSenderService>();
         services.AddHostedService<InboxRetryService>();
         services.AddHostedService<CommandsMenu>();
+        services.AddHostedService<BotIdentityResolver>();
         services.AddSingleton<LeadFollowUp>();
         services.AddSingleton<Privacy.RetentionJob>();
         services.AddHostedService<Privacy.RetentionService>();
@@ -124,8 +127,8 @@ public static partial class BotRegistration
     }
 
     /// <summary>
-    /// Runs what the command line asks: <c>validate-content</c>, or the bot itself, over Telegram when a token is
-    /// set and otherwise as a chat in this terminal.
+    /// Runs what the command line asks: <c>validate-content</c>, <c>flows</c>, <c>poster</c>, <c>healthcheck</c>,
+    /// <c>backup</c>, or the bot itself, over Telegram when a token is set and otherwise as a chat in this terminal.
     /// </summary>
     public static async Task<int> RunJumysBotAsync(this IHost app, string[] args)
     {
@@ -145,6 +148,17 @@ public static partial class BotRegistration
             await app.Services.GetRequiredService<BotDatabase>().BackupAsync(target, CancellationToken.None);
             await Console.Out.WriteLineAsync($"Backed up to {Path.GetFullPath(target)}");
             return 0;
+        }
+
+        if (args is [PosterCommand.Name, .. var posterArguments])
+        {
+            return await PosterCommand.RunAsync(
+                posterArguments,
+                app.Services.GetRequiredService<IOptions<BotOptions>>(),
+                app.Services.GetRequiredService<IOptions<TelegramOptions>>(),
+                Console.Out,
+                Console.Error,
+                CancellationToken.None);
         }
 
         if (args is [FlowsCommand.Name])

@@ -24,7 +24,7 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
 
         if (message.Document is { } document)
         {
-            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(document.Content));
+            using var content = new MemoryStream(document.ToBytes());
             return (await client.SendDocument(message.ChatId, new InputFileStream(content, document.FileName), message.Text, cancellationToken)).Id;
         }
 

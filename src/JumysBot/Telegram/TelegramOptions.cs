@@ -10,6 +10,13 @@ public sealed class TelegramOptions
     /// <summary>The token from @BotFather; empty starts the terminal chat instead.</summary>
     public string? BotToken { get; set; }
 
+    /// <summary>
+    /// The bot's @username (the @ may be left out), for the start links on posters. Empty: the bot asks Telegram (getMe) at
+    /// start; the <c>poster</c> command, which runs without Telegram, needs it set.
+    /// </summary>
+    [RegularExpression("^@?[A-Za-z0-9_]{5,32}$", ErrorMessage = "Telegram:BotUsername is 5–32 letters, digits or '_' (the bot's @username).")]
+    public string? BotUsername { get; set; }
+
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://api.telegram.org");
 

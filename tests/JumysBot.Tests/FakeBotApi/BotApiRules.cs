@@ -32,6 +32,11 @@ internal static partial class BotApiRules
             }
         }
 
+        if (body["caption"]?.GetValue<string>() is { Length: > 1024 })
+        {
+            return "message caption is too long";
+        }
+
         if (method is "sendMessage" or "editMessageText" or "sendDocument" or "sendVoice" or "sendVenue" && body["chat_id"] is null)
         {
             return "chat_id is empty";

@@ -380,9 +380,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
             foreach (var file in form.Files)
             {
-                using var content = new StreamReader(file.OpenReadStream(), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes);
                 fields[file.Name + "_filename"] = file.FileName;
-                fields[file.Name + "_content"] = await content.ReadToEndAsync();
+                // As text for a CSV, and byte for byte (base64) for an image.
+                fields[file.Name + "_content"] = new System.Text.UTF8Encoding(false).GetString(bytes.ToArray());
+                fields[file.Name + "_base64"] = Convert.ToBase64String(bytes.ToArray());
             }
 
             return fields;

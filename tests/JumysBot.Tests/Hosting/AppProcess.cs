@@ -10,7 +10,14 @@ internal sealed class AppProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
 
-    private AppProcess(Process process) => _process = process;
+    private AppProcess(Process process, string workingFolder)
+    {
+        _process = process;
+        WorkingFolder = workingFolder;
+    }
+
+    /// <summary>The process's current folder, a new temporary one for each start.</summary>
+    public string WorkingFolder { get; }
 
     public string Output
     {
@@ -61,7 +68,7 @@ internal sealed class AppProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var app = new AppProcess(process);
+        var app = new AppProcess(process, workingFolder);
         process.OutputDataReceived += (_, e) => Append(app._output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(app._errors, e.Data);
         process.Start();
