@@ -32,6 +32,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>How long a slow fault keeps the caller waiting; set it beyond the bot's request timeout.</summary>
     public TimeSpan SlowAnswer { get; set; } = TimeSpan.FromSeconds(5);
     private double _faultShare;
+    private int _faultsInjected;
+    private bool _owe429;
+    private readonly Dictionary<string, int> _faultCounts = [];
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
     private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
@@ -114,6 +117,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         {
             _faults = new Random(seed);
             _faultShare = share;
+        }
+    }
+
+    /// <summary>How many faults of a kind (<c>429</c>, <c>5xx</c>, <c>dropped</c>, <c>slow</c>) were injected, getUpdates included.</summary>
+    public int FaultsInjected(string kind)
+    {
+        lock (_gate)
+        {
+            return _faultCounts.GetValueOrDefault(kind);
         }
     }
 
@@ -224,15 +236,20 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 _violations.Add($"{method} to {c} inside its retry_after window");
             }
 
-            if (_faults is not null && _faults.NextDouble() < _faultShare)
+            var sendsToChat = chat is not null && method != "getUpdates";
+            if (_faults is not null && (_faults.NextDouble() < _faultShare || (_owe429 && sendsToChat)))
             {
-                switch (_faults.Next(4))
+                // Which call fails is random; the kinds take turns, so every kind shows up in a short run. A 429 is for
+                // a send to a chat: when its turn falls on another call, the next send gets it.
+                var turn = _owe429 && sendsToChat ? 0 : _faultsInjected++ % 4;
+                _owe429 = turn == 0 && !sendsToChat;
+                switch (turn)
                 {
-                    case 0 when chat is { } limited && method != "getUpdates":
-                        _retryUntil[limited] = DateTime.UtcNow.AddSeconds(1);
+                    case 0 when sendsToChat:
+                        _retryUntil[chat!.Value] = DateTime.UtcNow.AddSeconds(1);
                         failure = (429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
                         break;
-                    case 1:
+                    case 0 or 1:
                         failure = (502, "<html>502 Bad Gateway</html>");
                         break;
                     case 2:
@@ -244,6 +261,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                         failure = (-1, "");
                         break;
                 }
+
+                var kind = failure!.Value.Status switch { 429 => "429", 502 => "5xx", 0 => "dropped", _ => "slow" };
+                _faultCounts[kind] = _faultCounts.GetValueOrDefault(kind) + 1;
             }
 
             if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
