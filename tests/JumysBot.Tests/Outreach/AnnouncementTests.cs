@@ -89,6 +89,23 @@ public sealed class AnnouncementTests
     }
 
     [Fact]
+    public async Task Someone_who_blocked_the_bot_is_counted_as_blocked_and_skipped_from_then_on()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: Settings());
+        Subscribe(bot.DatabasePath, 52401, 52403, "ru");
+        api.FailNextFor("sendMessage", 52402, 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""");
+        var admin = new TelegramPerson(api, AdminId, "ru");
+
+        await AnnounceAsync(admin, "Сенбіде первое.", "Сенбіде бірінші.", ["Работа и вакансии"], [], expectedRecipients: 3);
+        await admin.ReadsUntilAsync("Доставлено: 2. Заблокировали бота: 1. Не доставлено: 0.");
+
+        await AnnounceAsync(admin, "Сенбіде второе.", "Сенбіде екінші.", ["Работа и вакансии"], [], expectedRecipients: 2);
+        await admin.ReadsUntilAsync("Доставлено: 2. Заблокировали бота: 0. Не доставлено: 0.");
+        Assert.DoesNotContain(Copies(api), c => c.ChatId == 52402);
+    }
+
+    [Fact]
     public async Task Only_administrators_can_announce_and_cancel_leaves_nothing_behind()
     {
         await using var api = await FakeBotApiServer.StartAsync();
