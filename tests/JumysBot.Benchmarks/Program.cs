@@ -6,28 +6,36 @@ using JumysBot.Benchmarks;
 // dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --burst 1000]
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
+// --only sustained: one scenario (start, sustained, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var repository = FindRepository();
 Console.WriteLine("Building the bot in Release…");
 var dll = BotProcess.BuildRelease(repository);
 
 var results = new List<Result>();
-foreach (var scenario in new Func<Task<Result>>[]
+(string Name, Func<Task<Result>> Run)[] scenarios =
+[
+    ("start", () => Scenarios.StartAsync(dll)),
+    ("sustained", () => Scenarios.SustainedAsync(dll, "sustained", people)),
+    ("light", () => Scenarios.SustainedAsync(dll, "light (a sixth of the people)", Math.Max(1, people / 6))),
+    ("normal", () => Scenarios.SustainedAsync(dll, "sustained with Storage:Durability=Normal (for comparison)", people, durability: "Normal")),
+    ("scale", () => Scenarios.ScaleAsync(dll, people)),
+    ("burst", () => Scenarios.BurstAsync(dll, burst)),
+];
+foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
 {
-    () => Scenarios.StartAsync(dll),
-    () => Scenarios.SustainedAsync(dll, "sustained", people),
-    () => Scenarios.SustainedAsync(dll, "light (a sixth of the people)", Math.Max(1, people / 6)),
-    () => Scenarios.SustainedAsync(dll, "sustained with Storage:Durability=Normal (for comparison)", people, durability: "Normal"),
-    () => Scenarios.ScaleAsync(dll, people),
-    () => Scenarios.BurstAsync(dll, burst),
-})
-{
-    var result = await scenario();
+    var result = await scenario.Run();
     results.Add(result);
     Console.WriteLine($"\n{result.Scenario}");
     foreach (var (figure, value) in result.Figures)
     {
         Console.WriteLine($"  {figure,-70} {value}");
     }
+}
+
+if (only is not null)
+{
+    return 0;
 }
 
 var report = new StringBuilder();

@@ -8,7 +8,7 @@ internal static class Scenarios
 {
     private static readonly Dictionary<string, string> _unlimitedSending = new()
     {
-        ["Telegram__GlobalMessagesPerSecond"] = "1000",
+        ["Telegram__GlobalMessagesPerSecond"] = "100000",
         ["Telegram__PrivateChatMessagesPerSecond"] = "100",
         ["Telegram__PrivateChatBurst"] = "100",
     };

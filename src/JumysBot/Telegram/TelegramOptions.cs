@@ -34,7 +34,7 @@ public sealed class TelegramOptions
     public int RequestTimeoutSeconds { get; set; } = 60;
 
     /// <summary>Telegram's limits on sending, a little under what it allows.</summary>
-    [Range(1, 1000)]
+    [Range(1, 100_000)]
     public double GlobalMessagesPerSecond { get; set; } = 29;
 
     [Range(0.01, 100)]
