@@ -16,6 +16,7 @@ namespace JumysBot.Conversations;
 /// </summary>
 public sealed partial class UpdateProcessor(
     BotDatabase database,
+    GroupCommit groupCommit,
     IConversationHandler conversation,
     IMessageChannel channel,
     OutboxSignal outboxSignal,
@@ -69,7 +70,26 @@ public sealed partial class UpdateProcessor(
     {
         var started = Stopwatch.GetTimestamp();
         var erased = false;
-        await using var tx = await database.BeginAsync(cancellationToken);
+        await groupCommit.RunAsync(async tx => erased = await WriteTurnAsync(tx, update, input, cancellationToken), cancellationToken);
+        storageFault.StoreWorks();
+        if (erased)
+        {
+            await database.CheckpointAsync(cancellationToken);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        metrics?.UpdatesHandled.Add(1);
+        metrics?.HandlerDuration.Record(elapsed);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogHandled(update.Id, update.Type, elapsed);
+        }
+    }
+
+    /// <summary>Everything one update changes, in the transaction it shares with others; true when the person was erased.</summary>
+    private async Task<bool> WriteTurnAsync(StorageTransaction tx, Update update, Incoming? input, CancellationToken cancellationToken)
+    {
+        var erased = false;
         if (input is not null && (await consultantDesk.TryHandleAsync(tx, input, cancellationToken) || await announcementDesk.TryHandleAsync(tx, input, cancellationToken)))
         {
             // A consultant's or an administrator's action; the person-facing conversation is not involved.
@@ -134,19 +154,7 @@ public sealed partial class UpdateProcessor(
         }
 
         await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        storageFault.StoreWorks();
-        if (erased)
-        {
-            await database.CheckpointAsync(cancellationToken);
-        }
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        metrics?.UpdatesHandled.Add(1);
-        metrics?.HandlerDuration.Record(elapsed);
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            LogHandled(update.Id, update.Type, elapsed);
-        }
+        return erased;
     }
 
     /// <summary>A flooding chat gets one notice; its updates are marked handled and not answered until the pause ends.</summary>

@@ -42,6 +42,7 @@ public static partial class BotRegistration
         services.AddSingleton<ContentStore>();
         services.AddSingleton<Money>();
         services.AddSingleton<BotDatabase>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<IChoiceHandler, StartFlow>();
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();

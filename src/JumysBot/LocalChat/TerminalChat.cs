@@ -41,7 +41,8 @@ public sealed class TerminalChat(
         var channel = new TerminalChannel(output);
         var signal = new OutboxSignal();
         var storageFault = new StorageFaultNotice(channel, content, loggerFactory.CreateLogger<StorageFaultNotice>());
-        var processor = new UpdateProcessor(database, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
+        await using var groupCommit = new GroupCommit(database);
+        var processor = new UpdateProcessor(database, groupCommit, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
         _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 

@@ -63,6 +63,29 @@ public sealed class StorageTransaction : IAsyncDisposable
         return command;
     }
 
+    /// <summary>Runs one piece of work inside this transaction so that its failure undoes only its own writes.</summary>
+    internal async Task InSavepointAsync(Func<StorageTransaction, Task> work)
+    {
+        await ExecuteAsync("SAVEPOINT work");
+        try
+        {
+            await work(this);
+        }
+        catch
+        {
+            await ExecuteAsync("ROLLBACK TO work; RELEASE work");
+            throw;
+        }
+
+        await ExecuteAsync("RELEASE work");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

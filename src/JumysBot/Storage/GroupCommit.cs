@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+
+namespace JumysBot.Storage;
+
+/// <summary>
+/// Runs the writes of many updates in few transactions: whatever work queued up while one transaction ran goes into the
+/// next one, each piece in its own savepoint, and one commit (one flush to disk) makes them all durable together.
+/// A piece that fails is undone alone; a commit that fails fails every piece in it, and their updates are retried.
+/// </summary>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    private const int MaxBatch = 64;
+    private readonly BotDatabase _database;
+    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public GroupCommit(BotDatabase database)
+    {
+        _database = database;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Completes when <paramref name="work"/>'s writes are committed, or throws what it (or the commit) threw.</summary>
+    public Task RunAsync(Func<StorageTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var queued = new Work(work, cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
+        return queued.Done.Task;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Work>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Done.TrySetCanceled(next.CancellationToken);
+                }
+                else
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<Work> batch)
+    {
+        var written = new List<Work>(batch.Count);
+        try
+        {
+            await using var tx = await _database.BeginAsync(CancellationToken.None);
+            foreach (var work in batch)
+            {
+                try
+                {
+                    await tx.InSavepointAsync(work.Run);
+                    written.Add(work);
+                }
+                catch (Exception e)
+                {
+                    work.Done.TrySetException(e);
+                }
+            }
+
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The transaction itself failed (a locked or full disk): nothing in it was stored.
+            foreach (var work in batch)
+            {
+                work.Done.TrySetException(e);
+            }
+
+            return;
+        }
+
+        foreach (var work in written)
+        {
+            work.Done.TrySetResult();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record Work(Func<StorageTransaction, Task> Run, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
