@@ -77,6 +77,22 @@ internal sealed class BotProcess : IDisposable
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The cumulative buckets of a histogram from /metrics: upper bound (ms) and how many were at most that.</summary>
+    public async Task<IReadOnlyList<(double UpperBound, double Count)>> HistogramAsync(string name)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(Endpoints, "/metrics"));
+        var prefix = name + "_bucket{le=\"";
+        return [.. text.Split('\n')
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l =>
+            {
+                var bound = l[prefix.Length..l.IndexOf('"', prefix.Length)];
+                var count = double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                return (bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, System.Globalization.CultureInfo.InvariantCulture), count);
+            })];
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

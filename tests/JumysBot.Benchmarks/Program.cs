@@ -6,6 +6,8 @@ using JumysBot.Benchmarks;
 // dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --burst 1000]
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
+// Half the sustained target of 3000 updates/s, where handling should stay under 5 ms at p99.
+var halfLoad = Argument("--half-load", 1500);
 // --only sustained: one scenario (start, sustained, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var repository = FindRepository();
@@ -17,6 +19,7 @@ var results = new List<Result>();
 [
     ("start", () => Scenarios.StartAsync(dll)),
     ("sustained", () => Scenarios.SustainedAsync(dll, "sustained", people)),
+    ("half", () => Scenarios.SustainedAsync(dll, $"half load (about {halfLoad} updates/s offered)", people, offeredPerSecond: halfLoad)),
     ("light", () => Scenarios.SustainedAsync(dll, "light (a sixth of the people)", Math.Max(1, people / 6))),
     ("normal", () => Scenarios.SustainedAsync(dll, "sustained with Storage:Durability=Normal (for comparison)", people, durability: "Normal")),
     ("scale", () => Scenarios.ScaleAsync(dll, people)),

@@ -32,13 +32,15 @@ internal static class Scenarios
         return new Result("start", [("time from process start to the first getUpdates (best of 3, cold database)", $"{times.Min():0} ms"), ("worst of 3", $"{times.Max():0} ms")]);
     }
 
-    public static async Task<Result> SustainedAsync(string dll, string name, int people, string? database = null, string durability = "Full")
+    /// <param name="offeredPerSecond">Null: every person sends as soon as answered (saturation); else paced to about this rate.</param>
+    public static async Task<Result> SustainedAsync(string dll, string name, int people, string? database = null, string durability = "Full", double? offeredPerSecond = null)
     {
         await using var api = await LoadBotApi.StartAsync();
         database ??= NewDatabase();
         using var bot = BotProcess.Start(dll, api.BaseUrl, database, new Dictionary<string, string>(_unlimitedSending) { ["Storage__Durability"] = durability });
         await WarmUpAsync(api);
-        var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 1_000_000 + i)).ToList();
+        var think = offeredPerSecond is { } rate ? TimeSpan.FromSeconds(people / rate) : TimeSpan.Zero;
+        var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 1_000_000 + i) { ThinkTime = think }).ToList();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(persons.Select(p => Task.Run(p.RunWholeFlowAsync)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -53,7 +55,9 @@ internal static class Scenarios
             ("update → first reply p50", $"{Percentile(latencies, 0.50):0.0} ms"),
             ("update → first reply p95", $"{Percentile(latencies, 0.95):0.0} ms"),
             ("update → first reply p99", $"{Percentile(latencies, 0.99):0.0} ms"),
-            ("mean time inside the handler's transaction (from the bot's /metrics)", $"{handlerMs:0.00} ms"),
+            ("mean handling time, queueing for the write included (from the bot's /metrics)", $"{handlerMs:0.00} ms"),
+            ("handling time p99 at most (the bot's histogram bucket)", HistogramPercentile(await bot.HistogramAsync("jumysbot_handler_duration_ms"), 0.99)),
+            ("updates handled within 5 ms (the bot's histogram)", HistogramShareWithin(await bot.HistogramAsync("jumysbot_handler_duration_ms"), 5)),
             ("peak working set of the bot", $"{bot.PeakWorkingSetMb():0} MB"),
             ("database size after the run", $"{DatabaseSizeMb(database):0.0} MB"),
         ]);
@@ -121,6 +125,20 @@ internal static class Scenarios
 
     private static double DatabaseSizeMb(string database) =>
         new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
+
+    private static string HistogramPercentile(IReadOnlyList<(double UpperBound, double Count)> buckets, double share)
+    {
+        var total = buckets.Count == 0 ? 0 : buckets[^1].Count;
+        var bucket = buckets.FirstOrDefault(b => b.Count >= share * total);
+        return total == 0 ? "no data" : double.IsPositiveInfinity(bucket.UpperBound) ? "over the largest bucket" : $"{bucket.UpperBound:0.#} ms";
+    }
+
+    private static string HistogramShareWithin(IReadOnlyList<(double UpperBound, double Count)> buckets, double milliseconds)
+    {
+        var total = buckets.Count == 0 ? 0 : buckets[^1].Count;
+        var within = buckets.Where(b => b.UpperBound <= milliseconds).Select(b => b.Count).DefaultIfEmpty(0).Max();
+        return total == 0 ? "no data" : $"{within / total:P1}";
+    }
 
     private static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];

@@ -58,7 +58,9 @@ public sealed class StorageFaultTests
         await person.ReadsUntilAsync("уақытша техникалық ақау");
         person.Sends("/help");
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(person.Received, m => m.Text!.Contains("уақытша техникалық ақау", StringComparison.Ordinal));
+        // A full disk is not all-or-nothing: SQLite may reuse log space it already has, so a write can get through in
+        // between and a later failure earns a new apology. Never more than one for each message, though.
+        Assert.InRange(person.Received.Count(m => m.Text!.Contains("уақытша техникалық ақау", StringComparison.Ordinal)), 1, 2);
 
         freeSpace();
         await person.ReadsUntilAsync("Рахмет");
