@@ -47,20 +47,27 @@ public sealed partial class UpdateProcessor(
             return;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await HandleAsync(update, input, cancellationToken);
-        }
-        catch (SqliteException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The store itself fails (locked, read-only, disk full): say sorry straight away, keep the update for a retry.
-            LogStoreFailed(e.SqliteErrorCode, update.Id);
-            await storageFault.ApologiseAsync(input, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogHandlerFailed(e, update.Id);
-            await ApologiseAsync(update.Id, input, cancellationToken);
+            try
+            {
+                await HandleAsync(update, input, cancellationToken);
+                break;
+            }
+            catch (SqliteException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The store itself fails (locked, read-only, disk full): say sorry straight away and try again soon.
+                // The chat's later updates wait behind this one, so they keep their order; other chats go on.
+                LogStoreFailed(e.SqliteErrorCode, update.Id);
+                await storageFault.ApologiseAsync(input, cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 3)), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(e, update.Id);
+                await ApologiseAsync(update.Id, input, cancellationToken);
+                break;
+            }
         }
 
         outboxSignal.Notify();
@@ -215,7 +222,7 @@ public sealed partial class UpdateProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
     private partial void LogFlood(long chatId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed (SQLite error {Code}) on update {UpdateId}; it stays in the inbox for a retry")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed (SQLite error {Code}) on update {UpdateId}; trying it again shortly")]
     private partial void LogStoreFailed(int code, long updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
