@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using JumysBot.Catalog;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
@@ -49,10 +49,10 @@ public sealed partial class UpdateProcessor(
         {
             await HandleAsync(update, input, cancellationToken);
         }
-        catch (SqliteException e) when (!cancellationToken.IsCancellationRequested)
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The store itself fails (locked, read-only, disk full): say sorry straight away, keep the update for a retry.
-            LogStoreFailed(e.SqliteErrorCode, update.Id);
+            // The store itself fails (locked, read-only, disk full, the server gone): say sorry straight away, keep the update for a retry.
+            LogStoreFailed(StoreError.CodeOf(e), update.Id);
             await storageFault.ApologiseAsync(input, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -198,8 +198,8 @@ public sealed partial class UpdateProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
     private partial void LogFlood(long chatId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed (SQLite error {Code}) on update {UpdateId}; it stays in the inbox for a retry")]
-    private partial void LogStoreFailed(int code, long updateId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed ({Code}) on update {UpdateId}; it stays in the inbox for a retry")]
+    private partial void LogStoreFailed(string code, long updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
     private partial void LogHandlerFailed(Exception exception, long updateId);

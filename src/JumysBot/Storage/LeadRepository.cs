@@ -37,9 +37,10 @@ public sealed class LeadRepository
         return number;
     }
 
+    /// <summary>In a write transaction on PostgreSQL the row stays locked until the commit: two presses on one card take turns.</summary>
     public async Task<Lead?> FindAsync(long number, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command($"SELECT {Columns} FROM leads WHERE id = @id", ("@id", number));
+        await using var command = _tx.Command($"SELECT {Columns} FROM leads WHERE id = @id{_tx.ForUpdate}", ("@id", number));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }

@@ -34,11 +34,11 @@ public sealed class OutboxRepository
             $"""
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
-                ORDER BY priority, id LIMIT @limit)
+                ORDER BY priority, id LIMIT @limit) AS urgent
             UNION ALL
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
-                ORDER BY id LIMIT @announcements)
+                ORDER BY id LIMIT @announcements) AS announcements
             """,
             ("@limit", limit), ("@announcements", announcementLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

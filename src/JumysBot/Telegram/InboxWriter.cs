@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using JumysBot.Conversations;
 using JumysBot.Storage;
 using JumysBot.Telegram.Types;
-using Microsoft.Data.Sqlite;
 
 namespace JumysBot.Telegram;
 
@@ -28,7 +28,7 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
 
             await tx.CommitAsync(cancellationToken);
         }
-        catch (SqliteException) when (!cancellationToken.IsCancellationRequested)
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
             // Not stored, so not confirmed: Telegram keeps the updates and the caller retries. The people hear why.
             foreach (var update in updates)
