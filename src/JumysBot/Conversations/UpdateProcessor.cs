@@ -32,6 +32,41 @@ public sealed partial class UpdateProcessor(
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (database.IsShared)
+        {
+            // Several instances: an earlier update of this chat may have reached another instance and still wait
+            // there. It goes first, so each chat's updates are handled in order whichever instance received them.
+            foreach (var earlier in await EarlierOfSameChatAsync(update, cancellationToken))
+            {
+                await ProcessOneAsync(earlier, cancellationToken);
+            }
+        }
+
+        await ProcessOneAsync(update, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Update>> EarlierOfSameChatAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (IncomingMapper.ChatIdOf(update) is not { } chatId)
+        {
+            return [];
+        }
+
+        try
+        {
+            await using var read = await database.BeginReadAsync(cancellationToken);
+            return [.. (await read.Inbox.PendingBeforeAsync(chatId, update.Id, cancellationToken))
+                .Select(p => System.Text.Json.JsonSerializer.Deserialize(p.Payload, Telegram.TelegramJsonContext.Default.Update) ?? new Update { Id = p.UpdateId })];
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store fails: handling this update will meet the same fault and apologise; the inbox keeps the rest.
+            return [];
+        }
+    }
+
+    private async Task ProcessOneAsync(Update update, CancellationToken cancellationToken)
+    {
         if (update.CallbackQuery is { } query)
         {
             await AcknowledgeAsync(query.Id, cancellationToken);
@@ -69,6 +104,12 @@ public sealed partial class UpdateProcessor(
         var started = Stopwatch.GetTimestamp();
         var erased = false;
         await using var tx = await database.BeginAsync(cancellationToken);
+        if (!await tx.Inbox.TakeTurnAsync(update.Id, IncomingMapper.ChatIdOf(update), cancellationToken))
+        {
+            // Handled already: by another instance, or before this replay.
+            return;
+        }
+
         if (input is not null && (await consultantDesk.TryHandleAsync(tx, input, cancellationToken) || await announcementDesk.TryHandleAsync(tx, input, cancellationToken)))
         {
             // A consultant's or an administrator's action; the person-facing conversation is not involved.

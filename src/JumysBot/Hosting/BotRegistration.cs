@@ -41,6 +41,7 @@ public static partial class BotRegistration
         services.AddSingleton<ContentStore>();
         services.AddSingleton<Money>();
         services.AddSingleton<BotDatabase>();
+        services.AddSingleton<JobLeadership>();
         services.AddSingleton<IChoiceHandler, StartFlow>();
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();

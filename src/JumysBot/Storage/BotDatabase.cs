@@ -26,6 +26,9 @@ public sealed partial class BotDatabase : IDisposable
 
     public StorageProvider Provider { get; }
 
+    /// <summary>True on PostgreSQL, where several bot instances may share the store and must coordinate through it.</summary>
+    public bool IsShared => Provider == StorageProvider.Postgres;
+
     /// <summary>Encrypts and decrypts personal fields as the repositories write and read them.</summary>
     public Privacy.FieldProtector Protector { get; }
 

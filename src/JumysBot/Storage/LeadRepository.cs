@@ -121,7 +121,7 @@ public sealed class LeadRepository
 
     /// <summary>New requests nobody has taken since <paramref name="before"/>, not yet reminded (or escalated).</summary>
     public Task<IReadOnlyList<Lead>> UntakenAsync(bool escalation, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {Columns} FROM leads WHERE status = 'New' AND {(escalation ? "reminded_at IS NOT NULL AND escalated_at IS NULL" : "reminded_at IS NULL")} ORDER BY id LIMIT 200",
+        ListAsync($"SELECT {Columns} FROM leads WHERE status = 'New' AND {(escalation ? "reminded_at IS NOT NULL AND escalated_at IS NULL" : "reminded_at IS NULL")} ORDER BY id LIMIT 200{_tx.ForUpdate}",
             cancellationToken);
 
     public async Task MarkFollowedUpAsync(long number, bool escalation, CancellationToken cancellationToken)
