@@ -167,6 +167,7 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         var people = Enumerable.Range(0, 20).Select(i => new TelegramPerson(api, 44001 + i, "ru") { Patience = TimeSpan.FromSeconds(60) }).ToList();
 
         await Task.WhenAll(people.Select(p => Task.Run(() => LeadScript.RequestJobCoachAsync(p, place: "Балхаш"))));
+        await api.WaitUntilAsync(() => api.CallsTo(-100960).Count(c => c.Method == "sendMessage" && c.Status == 200) >= 20, "a card for every request", TimeSpan.FromSeconds(60));
         await Task.Delay(1500);
 
         // Everyone walked the same script, so everyone read the same messages: a repeat or a loss would stand out.
