@@ -61,6 +61,58 @@ internal sealed class LoadBotApi : IAsyncDisposable
 
     public ChatLog Chat(long chatId) => _chats.GetOrAdd(chatId, _ => new ChatLog());
 
+    /// <summary>
+    /// Webhook mode: from now on each queued update is posted to <paramref name="webhook"/> with the secret, up to 100
+    /// at a time as Telegram does, and posted again until answered with 2xx.
+    /// </summary>
+    public void PostToWebhook(Uri webhook, string secret)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var connections = new SemaphoreSlim(100);
+        _ = Task.Run(async () =>
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                if (!_updates.TryDequeue(out var next))
+                {
+                    await ((Task)_arrived.WaitAsync(TimeSpan.FromMilliseconds(200), _stopping.Token)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
+
+                await connections.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        while (!_stopping.IsCancellationRequested && !await TryPostAsync(http, webhook, secret, next.Update))
+                        {
+                            await Task.Delay(100, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                        }
+                    }
+                    finally
+                    {
+                        connections.Release();
+                    }
+                });
+            }
+        });
+    }
+
+    private async Task<bool> TryPostAsync(HttpClient http, Uri webhook, string secret, JsonObject update)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        try
+        {
+            using var response = await http.SendAsync(request, _stopping.Token);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     private async Task HandleAsync(HttpContext context, string method)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
@@ -161,8 +213,11 @@ internal sealed class LoadBotApi : IAsyncDisposable
         await context.Response.WriteAsync(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
     }
 
+    private readonly CancellationTokenSource _stopping = new();
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _arrived.Dispose();

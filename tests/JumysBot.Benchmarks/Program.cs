@@ -4,18 +4,24 @@ using System.Text;
 using JumysBot.Benchmarks;
 
 // dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --burst 1000]
+//   [--postgres "Host=127.0.0.1;Port=5434;Username=postgres"] [--fleet-only]
+// With a PostgreSQL server (or JUMYSBOT_BENCH_POSTGRES) it also measures one instance against three in webhook mode;
+// --fleet-only measures just that and rewrites only that part of RESULTS.md.
+// --only sustained: one scenario (start, sustained, half, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
 // Half the sustained target of 3000 updates/s, where handling should stay under 5 ms at p99.
 var halfLoad = Argument("--half-load", 1500);
-// --only sustained: one scenario (start, sustained, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
-var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+var only = TextArgument("--only");
+var postgres = TextArgument("--postgres") ?? Environment.GetEnvironmentVariable("JUMYSBOT_BENCH_POSTGRES");
+var fleetOnly = args.Contains("--fleet-only");
+const string FleetBegin = "<!-- fleet:begin -->";
+const string FleetEnd = "<!-- fleet:end -->";
 var repository = FindRepository();
 Console.WriteLine("Building the bot in Release…");
 var dll = BotProcess.BuildRelease(repository);
 
-var results = new List<Result>();
-(string Name, Func<Task<Result>> Run)[] scenarios =
+(string Name, Func<Task<Result>> Run)[] named =
 [
     ("start", () => Scenarios.StartAsync(dll)),
     ("sustained", () => Scenarios.SustainedAsync(dll, "sustained", people)),
@@ -25,10 +31,21 @@ var results = new List<Result>();
     ("scale", () => Scenarios.ScaleAsync(dll, people)),
     ("burst", () => Scenarios.BurstAsync(dll, burst)),
 ];
-foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
+var scenarios = fleetOnly ? [] : named.Where(s => only is null || s.Name == only).Select(s => s.Run).ToList();
+
+var fleetScenarios = new List<Func<Task<Result>>>();
+if (postgres is not null && only is null)
 {
-    var result = await scenario.Run();
-    results.Add(result);
+    fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances: 1, people));
+    fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances: 3, people));
+}
+
+var results = new List<Result>();
+var fleetResults = new List<Result>();
+foreach (var scenario in scenarios.Concat(fleetScenarios))
+{
+    var result = await scenario();
+    (fleetScenarios.Contains(scenario) ? fleetResults : results).Add(result);
     Console.WriteLine($"\n{result.Scenario}");
     foreach (var (figure, value) in result.Figures)
     {
@@ -38,6 +55,20 @@ foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
 
 if (only is not null)
 {
+    return 0;
+}
+
+var path = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "RESULTS.md");
+var fleetReport = FleetReport();
+if (fleetOnly)
+{
+    var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmark results\n\n";
+    var begin = existing.IndexOf(FleetBegin, StringComparison.Ordinal);
+    var end = existing.IndexOf(FleetEnd, StringComparison.Ordinal);
+    await File.WriteAllTextAsync(path, begin >= 0 && end > begin
+        ? existing[..begin] + fleetReport + existing[(end + FleetEnd.Length)..]
+        : existing.TrimEnd() + "\n\n" + fleetReport + "\n");
+    Console.WriteLine($"\nWrote the fleet figures into {path}");
     return 0;
 }
 
@@ -58,16 +89,50 @@ foreach (var result in results)
     report.AppendLine();
 }
 
+if (fleetResults.Count > 0)
+{
+    report.AppendLine(fleetReport).AppendLine();
+}
+
 var notes = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "NOTES.md");
 if (File.Exists(notes))
 {
     report.AppendLine(await File.ReadAllTextAsync(notes));
 }
 
-var path = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine($"\nWrote {path}");
 return 0;
+
+string FleetReport()
+{
+    var fleet = new StringBuilder(FleetBegin).AppendLine();
+    fleet.AppendLine("## PostgreSQL: one instance versus three").AppendLine();
+    fleet.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `--people {people} --postgres …`, on the same machine ({Environment.ProcessorCount} cores): ");
+    fleet.AppendLine("PostgreSQL on loopback with its default durability (`fsync` and `synchronous_commit` on), the bots in webhook mode, ");
+    fleet.AppendLine("the fake Bot API posting every update to a round-robin balancer on loopback as Telegram would. ");
+    fleet.AppendLine("All instances share the machine's cores with PostgreSQL and the load generator, so the second table shows what ");
+    fleet.AppendLine("coordinating through the database costs more than what more machines would add.").AppendLine();
+    foreach (var result in fleetResults)
+    {
+        fleet.AppendLine(CultureInfo.InvariantCulture, $"### {result.Scenario}").AppendLine();
+        fleet.AppendLine("| figure | value |").AppendLine("|---|---|");
+        foreach (var (figure, value) in result.Figures)
+        {
+            fleet.AppendLine(CultureInfo.InvariantCulture, $"| {figure} | {value} |");
+        }
+
+        fleet.AppendLine();
+    }
+
+    return fleet.Append(FleetEnd).ToString();
+}
+
+string? TextArgument(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
 
 int Argument(string name, int fallback)
 {
@@ -92,3 +157,4 @@ static string CpuModel() =>
         : "unknown CPU";
 
 static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
+

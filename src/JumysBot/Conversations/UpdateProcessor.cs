@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using JumysBot.Catalog;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
@@ -34,6 +34,41 @@ public sealed partial class UpdateProcessor(
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (database.IsShared)
+        {
+            // Several instances: an earlier update of this chat may have reached another instance and still wait
+            // there. It goes first, so each chat's updates are handled in order whichever instance received them.
+            foreach (var earlier in await EarlierOfSameChatAsync(update, cancellationToken))
+            {
+                await ProcessOneAsync(earlier, cancellationToken);
+            }
+        }
+
+        await ProcessOneAsync(update, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Update>> EarlierOfSameChatAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (IncomingMapper.ChatIdOf(update) is not { } chatId)
+        {
+            return [];
+        }
+
+        try
+        {
+            await using var read = await database.BeginReadAsync(cancellationToken);
+            return [.. (await read.Inbox.PendingBeforeAsync(chatId, update.Id, cancellationToken))
+                .Select(p => System.Text.Json.JsonSerializer.Deserialize(p.Payload, Telegram.TelegramJsonContext.Default.Update) ?? new Update { Id = p.UpdateId })];
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store fails: handling this update will meet the same fault and apologise; the inbox keeps the rest.
+            return [];
+        }
+    }
+
+    private async Task ProcessOneAsync(Update update, CancellationToken cancellationToken)
+    {
         if (update.CallbackQuery is { } query)
         {
             await AcknowledgeAsync(query.Id, cancellationToken);
@@ -54,11 +89,11 @@ public sealed partial class UpdateProcessor(
                 await HandleAsync(update, input, cancellationToken);
                 break;
             }
-            catch (SqliteException e) when (!cancellationToken.IsCancellationRequested)
+            catch (DbException e) when (!cancellationToken.IsCancellationRequested)
             {
-                // The store itself fails (locked, read-only, disk full): say sorry straight away and try again soon.
+                // The store itself fails (locked, read-only, disk full, the server gone): say sorry straight away and try again soon.
                 // The chat's later updates wait behind this one, so they keep their order; other chats go on.
-                LogStoreFailed(e.SqliteErrorCode, update.Id);
+                LogStoreFailed(StoreError.CodeOf(e), update.Id);
                 await storageFault.ApologiseAsync(input, cancellationToken);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 3)), cancellationToken);
             }
@@ -97,6 +132,12 @@ public sealed partial class UpdateProcessor(
     private async Task<bool> WriteTurnAsync(StorageTransaction tx, Update update, Incoming? input, CancellationToken cancellationToken)
     {
         var erased = false;
+        if (!await tx.Inbox.TakeTurnAsync(update.Id, IncomingMapper.ChatIdOf(update), cancellationToken))
+        {
+            // Handled already: by another instance, or before this replay.
+            return false;
+        }
+
         if (input is not null && (await consultantDesk.TryHandleAsync(tx, input, cancellationToken) || await announcementDesk.TryHandleAsync(tx, input, cancellationToken)))
         {
             // A consultant's or an administrator's action; the person-facing conversation is not involved.
@@ -222,8 +263,8 @@ public sealed partial class UpdateProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
     private partial void LogFlood(long chatId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed (SQLite error {Code}) on update {UpdateId}; trying it again shortly")]
-    private partial void LogStoreFailed(int code, long updateId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store failed ({Code}) on update {UpdateId}; trying it again shortly")]
+    private partial void LogStoreFailed(string code, long updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; the person gets an apology")]
     private partial void LogHandlerFailed(Exception exception, long updateId);

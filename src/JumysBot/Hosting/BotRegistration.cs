@@ -43,6 +43,7 @@ public static partial class BotRegistration
         services.AddSingleton<Money>();
         services.AddSingleton<BotDatabase>();
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<JobLeadership>();
         services.AddSingleton<IChoiceHandler, StartFlow>();
         services.AddSingleton<IChoiceHandler, MainMenu>();
         services.AddSingleton<IChoiceHandler, CatalogExplorer>();

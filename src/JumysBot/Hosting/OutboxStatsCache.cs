@@ -23,7 +23,7 @@ public sealed class OutboxStatsCache
             await using var tx = await _database.BeginReadAsync(cancellationToken);
             _last = await tx.Outbox.StatsAsync(cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException)
         {
             _last = (-1, -1);
         }

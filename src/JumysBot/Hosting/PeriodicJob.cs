@@ -1,13 +1,15 @@
+using JumysBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Hosting;
 
 /// <summary>
-/// Runs a piece of work at a fixed interval for as long as the bot runs. A failing round is logged and the next one
-/// comes as planned, so a briefly unavailable database never stops the job.
+/// Runs a piece of work at a fixed interval for as long as the bot runs, on one instance of the fleet when several share
+/// the store (<see cref="JobLeadership"/>). A failing round is logged and the next one comes as planned, so a briefly
+/// unavailable database never stops the job.
 /// </summary>
-public abstract partial class PeriodicJob(TimeSpan interval, ILogger logger) : BackgroundService
+public abstract partial class PeriodicJob(TimeSpan interval, JobLeadership leadership, ILogger logger) : BackgroundService
 {
     /// <summary>True to run once right at start, before the first wait.</summary>
     protected virtual bool RunAtStart => false;
@@ -27,7 +29,7 @@ public abstract partial class PeriodicJob(TimeSpan interval, ILogger logger) : B
         {
             try
             {
-                if (await RunOnceAsync(stoppingToken) is var count and > 0)
+                if (await leadership.LeadsAsync(name, stoppingToken) && await RunOnceAsync(stoppingToken) is var count and > 0)
                 {
                     LogRan(name, count);
                 }

@@ -19,11 +19,13 @@ public sealed class PrometheusExporter : IDisposable
     private readonly Dictionary<(string Name, string Labels), double> _values = [];
     private readonly Dictionary<(string Name, string Labels), Histogram> _histograms = [];
 
-    public PrometheusExporter()
+    public PrometheusExporter(BotMetrics metrics)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == BotMetrics.MeterName)
+            // This host's meter only: several hosts in one process (the tests) each have a meter of that name.
+            if (instrument.Meter == metrics.Meter)
             {
                 lock (_gate)
                 {

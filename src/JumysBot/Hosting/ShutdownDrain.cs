@@ -1,6 +1,7 @@
+using System.Data.Common;
 using JumysBot.Conversations;
+using JumysBot.Storage;
 using JumysBot.Telegram;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 namespace JumysBot.Hosting;
@@ -9,7 +10,7 @@ namespace JumysBot.Hosting;
 /// On SIGTERM, after receiving has stopped: lets the handlers in flight finish, sends what the outbox can within a few
 /// seconds, and closes the database connections. What is left stays stored and goes out after the next start.
 /// </summary>
-public sealed class ShutdownDrain(ChatDispatcher dispatcher, OutboxSender sender) : IHostedService
+public sealed class ShutdownDrain(ChatDispatcher dispatcher, OutboxSender sender, BotDatabase database) : IHostedService
 {
     private static readonly TimeSpan _handlersBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan _outboxBound = TimeSpan.FromSeconds(5);
@@ -38,11 +39,11 @@ public sealed class ShutdownDrain(ChatDispatcher dispatcher, OutboxSender sender
         {
             // The bound is reached: the rest is sent after the next start.
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             // The store is not reachable: nothing can be sent now; what is stored goes out after the next start.
         }
 
-        SqliteConnection.ClearAllPools();
+        database.ReleaseConnections();
     }
 }

@@ -1,11 +1,12 @@
 using JumysBot.Hosting;
+using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Leads;
 
 /// <summary>Runs <see cref="LeadFollowUp"/> once a minute.</summary>
-public sealed class LeadFollowUpService(LeadFollowUp followUp, ILogger<LeadFollowUpService> logger)
-    : PeriodicJob(TimeSpan.FromMinutes(1), logger)
+public sealed class LeadFollowUpService(LeadFollowUp followUp, JobLeadership leadership, ILogger<LeadFollowUpService> logger)
+    : PeriodicJob(TimeSpan.FromMinutes(1), leadership, logger)
 {
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => followUp.RunAsync(cancellationToken);
 }

@@ -60,7 +60,7 @@ public sealed class LeadReports(ContentStore content)
             SELECT source, campaign, SUM(starts), SUM(leads), SUM(done) FROM (
                 SELECT COALESCE(source, '') AS source, COALESCE(campaign, '') AS campaign, 1 AS starts, 0 AS leads, 0 AS done FROM arrivals
                 UNION ALL
-                SELECT COALESCE(source, ''), COALESCE(campaign, ''), 0, 1, CASE WHEN status = 'Done' THEN 1 ELSE 0 END FROM leads)
+                SELECT COALESCE(source, ''), COALESCE(campaign, ''), 0, 1, CASE WHEN status = 'Done' THEN 1 ELSE 0 END FROM leads) AS origins
             GROUP BY source, campaign
             ORDER BY source = '', SUM(leads) DESC, source, campaign
             """, cancellationToken))

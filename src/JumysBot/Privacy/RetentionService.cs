@@ -1,11 +1,12 @@
 using JumysBot.Hosting;
+using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Privacy;
 
 /// <summary>Runs the <see cref="RetentionJob"/> at start and then every hour.</summary>
-public sealed class RetentionService(RetentionJob job, ILogger<RetentionService> logger)
-    : PeriodicJob(TimeSpan.FromHours(1), logger)
+public sealed class RetentionService(RetentionJob job, JobLeadership leadership, ILogger<RetentionService> logger)
+    : PeriodicJob(TimeSpan.FromHours(1), leadership, logger)
 {
     protected override bool RunAtStart => true;
 

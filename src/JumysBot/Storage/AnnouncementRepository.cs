@@ -40,11 +40,14 @@ public sealed class AnnouncementRepository
         var result = new List<AnnouncementProgress>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new AnnouncementProgress(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
+            result.Add(new AnnouncementProgress(reader.GetInt64(0), reader.GetInt64(1), Count(reader, 2), Count(reader, 3), Count(reader, 4), Count(reader, 5)));
         }
 
         return result;
     }
+
+    // COUNT is a 64-bit integer on PostgreSQL.
+    private static int Count(System.Data.Common.DbDataReader reader, int column) => checked((int)reader.GetInt64(column));
 
     public async Task MarkFinishedAsync(long id, CancellationToken cancellationToken)
     {

@@ -1,168 +1,110 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Storage;
 
-/// <summary>The SQLite file: opens pooled connections in WAL mode, applies migrations, starts transactions.</summary>
+/// <summary>
+/// The store: a SQLite file (the default) or a PostgreSQL server shared by several instances
+/// (<c>Storage:Provider</c>). Applies migrations and starts transactions; the repositories run the same on both.
+/// </summary>
 public sealed partial class BotDatabase : IDisposable
 {
-    private readonly string _connectionString;
+    private readonly IStoreEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger<BotDatabase> _logger;
-    private readonly string _pragmas;
-
-    // SQLite has one writer at a time; a writer that finds the lock taken sleeps and retries, adding tens of
-    // milliseconds. Queueing writers here instead keeps every write transaction at the speed of the disk.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public BotDatabase(IOptions<StorageOptions> options, TimeProvider time, ILogger<BotDatabase> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        FilePath = Path.GetFullPath(options.Value.Path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = options.Value.BusyTimeoutSeconds,
-        }.ToString();
+        Provider = options.Value.Provider;
+        _engine = Provider == StorageProvider.Postgres ? new PostgresEngine(options.Value) : new SqliteEngine(options.Value);
         _time = time;
         _logger = logger;
-        _pragmas = $"PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Value.Durability.ToString().ToUpperInvariant()}; PRAGMA secure_delete = ON;";
         Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys);
     }
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>True on PostgreSQL, where several bot instances may share the store and must coordinate through it.</summary>
+    public bool IsShared => Provider == StorageProvider.Postgres;
 
     /// <summary>Encrypts and decrypts personal fields as the repositories write and read them.</summary>
     public Privacy.FieldProtector Protector { get; }
 
-    public string FilePath { get; }
+    /// <summary>The SQLite file; there is none on PostgreSQL.</summary>
+    public string FilePath => (_engine as SqliteEngine)?.FilePath ?? throw new InvalidOperationException("The store is PostgreSQL: there is no database file.");
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            // synchronous=FULL by default: a request the person saw confirmed survives a power cut, not only a crash.
-            // secure_delete: erased personal data is overwritten with zeros, not left in free pages.
-            await ExecuteAsync(connection, _pragmas, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    internal SqlDialect Dialect => _engine.Dialect;
 
-    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>); writers of this process queue for their turn.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _engine.OpenAsync(cancellationToken);
+
+    /// <summary>
+    /// Starts a write transaction. On SQLite it is the one writer (<c>BEGIN IMMEDIATE</c>; writers of this process
+    /// queue for their turn); on PostgreSQL writers run side by side and lock what they depend on.
+    /// </summary>
     public async Task<StorageTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        SqliteConnection? connection = null;
-        try
-        {
-            connection = await OpenAsync(cancellationToken);
-            // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new StorageTransaction(connection, transaction, _time, Protector, () => _writeGate.Release());
-        }
-        catch
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            _writeGate.Release();
-            throw;
-        }
+        var (connection, transaction, release) = await _engine.BeginWriteAsync(cancellationToken);
+        return new StorageTransaction(connection, transaction, _engine.Dialect, _time, Protector, isWrite: true, release);
     }
 
-    /// <summary>A read-only look (deferred transaction): it does not queue behind writers.</summary>
+    /// <summary>A read-only look: it does not queue behind writers.</summary>
     public async Task<StorageTransaction> BeginReadAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            var transaction = connection.BeginTransaction(deferred: true);
-            return new StorageTransaction(connection, transaction, _time, Protector);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var (connection, transaction) = await _engine.BeginReadAsync(cancellationToken);
+        return new StorageTransaction(connection, transaction, _engine.Dialect, _time, Protector, isWrite: false);
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(folder))
+        var (connection, transaction) = await _engine.BeginMigrationAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
         {
-            Directory.CreateDirectory(folder);
+            await using var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+            var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (version, sql) in _engine.Migrations.Where(m => m.Version > current))
+            {
+                await using var apply = Command(connection, transaction, sql);
+                await apply.ExecuteNonQueryAsync(cancellationToken);
+                await using var record = Command(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)",
+                    ("@v", version), ("@at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+                await record.ExecuteNonQueryAsync(cancellationToken);
+                LogMigrationApplied(version);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
-            """, cancellationToken);
-
-        await using // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
-            var transaction = connection.BeginTransaction(deferred: false);
-        await using var read = new SqliteCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", connection, transaction);
-        var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (version, sql) in Migrations.All.Where(m => m.Version > current))
-        {
-            await using var apply = new SqliteCommand(sql, connection, transaction);
-            await apply.ExecuteNonQueryAsync(cancellationToken);
-            await using var record = new SqliteCommand("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", connection, transaction);
-            record.Parameters.AddWithValue("@v", version);
-            record.Parameters.AddWithValue("@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-            LogMigrationApplied(version);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>An online backup to another file while the bot runs (SQLite's backup API, a consistent copy).</summary>
-    public async Task BackupAsync(string targetPath, CancellationToken cancellationToken)
-    {
-        await using var source = await OpenAsync(cancellationToken);
-        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = System.IO.Path.GetFullPath(targetPath), Pooling = false }.ToString());
-        await target.OpenAsync(cancellationToken);
-        source.BackupDatabase(target);
-    }
+    public Task BackupAsync(string targetPath, CancellationToken cancellationToken) => _engine.BackupAsync(targetPath, cancellationToken);
 
-    /// <summary>Moves everything from the write-ahead log into the database file and empties the log.</summary>
-    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>After an erasure: on SQLite, moves everything from the write-ahead log into the file and empties the log.</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) => _engine.CheckpointAsync(cancellationToken);
+
+    /// <summary>Closes pooled connections, at shutdown.</summary>
+    public void ReleaseConnections() => _engine.ReleaseConnections();
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        for (var attempt = 0; attempt < 20; attempt++)
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
         {
-            await using var command = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            // The first column is 1 when a reader kept the checkpoint from finishing.
-            if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50, cancellationToken);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
-    }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version}")]
     private partial void LogMigrationApplied(int version);
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose() => _engine.Dispose();
 }

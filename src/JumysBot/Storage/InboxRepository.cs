@@ -44,10 +44,42 @@ public sealed class InboxRepository
     }
 
     /// <summary>Updates stored but not yet handled (a crash or a stop came first), oldest first.</summary>
-    public async Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingAsync(int limit, CancellationToken cancellationToken) =>
+        PendingAsync(limit, long.MaxValue, cancellationToken);
+
+    /// <summary>Updates not yet handled that were received before <paramref name="receivedBefore"/>, oldest first.</summary>
+    public Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingAsync(int limit, long receivedBefore, CancellationToken cancellationToken) =>
+        ReadAsync(
+            "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL AND received_at < @before ORDER BY update_id LIMIT @limit",
+            cancellationToken, ("@limit", limit), ("@before", receivedBefore));
+
+    /// <summary>A chat's updates not yet handled that came before <paramref name="updateId"/>, oldest first.</summary>
+    public Task<IReadOnlyList<(long UpdateId, string Payload)>> PendingBeforeAsync(long chatId, long updateId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL AND chat_id = @chat AND update_id < @id ORDER BY update_id",
+            cancellationToken, ("@chat", chatId), ("@id", updateId));
+
+    /// <summary>
+    /// Starts handling an update in this transaction. On PostgreSQL it first waits for the chat's lock, so one instance
+    /// at a time handles a chat, and locks the update's row.
+    /// </summary>
+    /// <returns>False when the update was handled already (by another instance, or before a replay): leave it.</returns>
+    public async Task<bool> TakeTurnAsync(long updateId, long? chatId, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command(
-            "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id LIMIT @limit", ("@limit", limit));
+        if (_tx.Dialect.Provider == StorageProvider.Postgres && chatId is { } chat)
+        {
+            // Held until the commit; the key space of one 64-bit number is the chats' alone.
+            await using var wait = _tx.Command("SELECT pg_advisory_xact_lock(@chat)", ("@chat", chat));
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = _tx.Command($"SELECT handled_at FROM inbox WHERE update_id = @id{_tx.ForUpdate}", ("@id", updateId));
+        return await command.ExecuteScalarAsync(cancellationToken) is null or DBNull;
+    }
+
+    private async Task<IReadOnlyList<(long UpdateId, string Payload)>> ReadAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = _tx.Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pending = new List<(long, string)>();
         while (await reader.ReadAsync(cancellationToken))

@@ -37,9 +37,10 @@ public sealed partial class LeadRepository
         return number;
     }
 
+    /// <summary>In a write transaction on PostgreSQL the row stays locked until the commit: two presses on one card take turns.</summary>
     public async Task<Lead?> FindAsync(long number, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command($"SELECT {Columns} FROM leads WHERE id = @id", ("@id", number));
+        await using var command = _tx.Command($"SELECT {Columns} FROM leads WHERE id = @id{_tx.ForUpdate}", ("@id", number));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -120,7 +121,7 @@ public sealed partial class LeadRepository
 
     /// <summary>New requests nobody has taken since <paramref name="before"/>, not yet reminded (or escalated).</summary>
     public Task<IReadOnlyList<Lead>> UntakenAsync(bool escalation, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {Columns} FROM leads WHERE status = 'New' AND {(escalation ? "reminded_at IS NOT NULL AND escalated_at IS NULL" : "reminded_at IS NULL")} ORDER BY id LIMIT 200",
+        ListAsync($"SELECT {Columns} FROM leads WHERE status = 'New' AND {(escalation ? "reminded_at IS NOT NULL AND escalated_at IS NULL" : "reminded_at IS NULL")} ORDER BY id LIMIT 200{_tx.ForUpdate}",
             cancellationToken);
 
     public async Task MarkFollowedUpAsync(long number, bool escalation, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 namespace JumysBot.Storage;
 
 /// <summary>
-/// The schema, version by version. Applied in order at start; a shipped migration is never edited, only followed.
+/// The schema on SQLite, version by version. Applied in order at start; a shipped migration is never edited, only followed.
 /// SQL stays portable to PostgreSQL: 64-bit integers, ISO text, <c>ON CONFLICT</c>, unix milliseconds for time.
+/// A new version goes here and, under the same number, in <see cref="PostgresMigrations"/> (a test compares the two).
 /// </summary>
 internal static class Migrations
 {

@@ -34,22 +34,112 @@ public sealed class OutboxRepository
             $"""
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
-                ORDER BY priority, id LIMIT @limit)
+                ORDER BY priority, id LIMIT @limit) AS urgent
             UNION ALL
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
-                ORDER BY id LIMIT @announcements)
+                ORDER BY id LIMIT @announcements) AS announcements
             """,
             ("@limit", limit), ("@announcements", announcementLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1))!, StorageJsonContext.Default.OutgoingMessage)!;
-            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)) { InDoubt = reader.GetInt32(4) != 0 });
+            items.Add(ReadItem(reader));
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// On a shared store (PostgreSQL), takes this instance's share of the due rows, in the order of
+    /// <see cref="PendingAsync"/>: the rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, so instances claiming at the
+    /// same moment never take the same row; of each chat only the due rows before the first one this instance could not
+    /// lock (another is claiming it) or that waits (its retry time, or another instance's lease) are kept, so a chat's
+    /// messages still go out in order. The kept rows are leased until <paramref name="leaseUntil"/>: to every other
+    /// instance they wait, and after a crash they are sent again once the lease has passed.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(int limit, int announcementLimit, long leaseUntil, CancellationToken cancellationToken)
+    {
+        var locked = new Dictionary<long, (long ChatId, OutboxItem Item, int Order)>();
+        await using (var command = _tx.Command(
+            $"""
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
+                ORDER BY priority, id LIMIT @limit FOR UPDATE SKIP LOCKED) AS urgent
+            UNION ALL
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
+                ORDER BY id LIMIT @announcements FOR UPDATE SKIP LOCKED) AS announcements
+            """,
+            ("@limit", limit), ("@announcements", announcementLimit)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                locked[reader.GetInt64(0)] = (reader.GetInt64(5), ReadItem(reader), locked.Count);
+            }
+        }
+
+        if (locked.Count == 0)
+        {
+            return [];
+        }
+
+        // Every waiting row of those chats, as committed: a row another instance is claiming right now is among them.
+        var claimed = new List<OutboxItem>();
+        var order = new Dictionary<long, int>();
+        await using (var command = _tx.Command(
+            "SELECT id, chat_id FROM outbox WHERE chat_id = ANY(@chats) AND sent_at IS NULL AND failed_at IS NULL ORDER BY priority, id",
+            ("@chats", locked.Values.Select(v => v.ChatId).Distinct().ToArray())))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            var stopped = new HashSet<long>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (id, chatId) = (reader.GetInt64(0), reader.GetInt64(1));
+                if (stopped.Contains(chatId))
+                {
+                    continue;
+                }
+
+                if (locked.TryGetValue(id, out var row) && (row.Item.NotBefore is null || row.Item.NotBefore <= _tx.Now))
+                {
+                    claimed.Add(row.Item);
+                    order[row.Item.Id] = row.Order;
+                }
+                else
+                {
+                    stopped.Add(chatId);
+                }
+            }
+        }
+
+        if (claimed.Count > 0)
+        {
+            await using var lease = _tx.Command("UPDATE outbox SET not_before = @lease WHERE id = ANY(@ids)",
+                ("@lease", leaseUntil), ("@ids", claimed.Select(i => i.Id).ToArray()));
+            await lease.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // In the order of PendingAsync: replies first, announcements last.
+        return [.. claimed.OrderBy(i => order[i.Id])];
+    }
+
+    /// <summary>Gives back leased rows this instance did not try after all (a chat's own rate limit said not yet).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, long leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var command = _tx.Command(
+            "UPDATE outbox SET not_before = NULL WHERE id = ANY(@ids) AND not_before = @lease AND sent_at IS NULL AND failed_at IS NULL",
+            ("@ids", ids.ToArray()), ("@lease", leaseUntil));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private OutboxItem ReadItem(System.Data.Common.DbDataReader reader)
+    {
+        var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1))!, StorageJsonContext.Default.OutgoingMessage)!;
+        return new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)) { InDoubt = reader.GetInt32(4) != 0 };
     }
 
     /// <returns>False when the row was already marked (it is never marked twice).</returns>

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace JumysBot.Storage;
 
@@ -8,15 +8,17 @@ namespace JumysBot.Storage;
 /// </summary>
 public sealed class StorageTransaction : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
 
     private readonly Action? _release;
 
-    internal StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, TimeProvider time, Privacy.FieldProtector protector, Action? release = null)
+    internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, Privacy.FieldProtector protector, bool isWrite, Action? release = null)
     {
         _release = release;
         Protector = protector;
+        Dialect = dialect;
+        IsWrite = isWrite;
         _connection = connection;
         _transaction = transaction;
         Now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -30,6 +32,14 @@ public sealed class StorageTransaction : IAsyncDisposable
     }
 
     internal Privacy.FieldProtector Protector { get; }
+
+    internal SqlDialect Dialect { get; }
+
+    /// <summary>True for a write transaction: reads it makes for a later write lock their rows (on PostgreSQL).</summary>
+    internal bool IsWrite { get; }
+
+    /// <summary><c>FOR UPDATE</c> where a write follows the read and rows must be locked for it; empty otherwise.</summary>
+    internal string ForUpdate => IsWrite ? Dialect.ForUpdate : "";
 
     /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
     public long Now { get; }
@@ -50,18 +60,8 @@ public sealed class StorageTransaction : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
-    internal SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    internal DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        BotDatabase.Command(_connection, _transaction, sql, parameters);
 
     /// <summary>Runs one piece of work inside this transaction so that its failure undoes only its own writes.</summary>
     internal async Task InSavepointAsync(Func<StorageTransaction, Task> work)

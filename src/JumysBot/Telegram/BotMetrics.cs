@@ -20,6 +20,8 @@ public sealed class BotMetrics : IDisposable
         LeadsCreated = _meter.CreateCounter<long>("jumysbot_leads_created", description: "Requests registered, by kind and point");
     }
 
+    internal Meter Meter => _meter;
+
     public Counter<long> UpdatesReceived { get; }
 
     public Counter<long> UpdatesHandled { get; }

@@ -1,11 +1,12 @@
 using JumysBot.Hosting;
+using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Telegram;
 
 /// <summary>Every few seconds, hands updates the store could not handle (a locked or full disk) back to the dispatcher.</summary>
-public sealed class InboxRetryService(InboxWriter inbox, ILogger<InboxRetryService> logger)
-    : PeriodicJob(TimeSpan.FromSeconds(5), logger)
+public sealed class InboxRetryService(InboxWriter inbox, JobLeadership leadership, ILogger<InboxRetryService> logger)
+    : PeriodicJob(TimeSpan.FromSeconds(5), leadership, logger)
 {
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => inbox.ReplayUnhandledAsync(cancellationToken);
 }

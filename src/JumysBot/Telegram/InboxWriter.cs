@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using JumysBot.Conversations;
 using JumysBot.Storage;
 using JumysBot.Telegram.Types;
-using Microsoft.Data.Sqlite;
 
 namespace JumysBot.Telegram;
 
@@ -28,7 +28,7 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
 
             await tx.CommitAsync(cancellationToken);
         }
-        catch (SqliteException) when (!cancellationToken.IsCancellationRequested)
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
             // Not stored, so not confirmed: Telegram keeps the updates and the caller retries. The people hear why.
             foreach (var update in updates)
@@ -49,15 +49,24 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
     }
 
     /// <summary>
+    /// How old an unhandled update must be before an instance sharing the store takes it over: younger ones are most
+    /// likely still queued at the instance that received them.
+    /// </summary>
+    public static readonly TimeSpan SharedReplayAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Updates stored but not handled are handled (again): at start, after a crash or a stop; and periodically, after a
-    /// storage fault left some behind. Those still waiting or running here are not run twice.
+    /// storage fault left some behind. Those still waiting or running here are not run twice, nor those another instance
+    /// has handled meanwhile (see <see cref="Storage.InboxRepository.TakeTurnAsync"/>).
     /// </summary>
     public async Task<int> ReplayUnhandledAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<(long UpdateId, string Payload)> pending;
         await using (var tx = await database.BeginReadAsync(cancellationToken))
         {
-            pending = await tx.Inbox.PendingAsync(10_000, cancellationToken);
+            pending = database.IsShared
+                ? await tx.Inbox.PendingAsync(10_000, tx.Now - (long)SharedReplayAge.TotalMilliseconds, cancellationToken)
+                : await tx.Inbox.PendingAsync(10_000, cancellationToken);
         }
 
         var replayed = 0;

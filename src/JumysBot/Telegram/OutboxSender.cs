@@ -23,6 +23,12 @@ public sealed partial class OutboxSender(
     private const int BatchSize = 500;
     private const int ParallelChats = 8;
     private const int MaxAttempts = 12;
+
+    /// <summary>
+    /// How long rows claimed from a shared store stay this instance's: far longer than a claim takes to send (at most
+    /// ten seconds of the global rate), so only a crashed instance's rows pass to another.
+    /// </summary>
+    private static readonly TimeSpan _lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
 
     /// <summary>True when the last round left messages waiting only for a chat's rate limit.</summary>
@@ -37,13 +43,23 @@ public sealed partial class OutboxSender(
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         Throttled = false;
+        var leaseUntil = time.GetUtcNow().Add(_lease).ToUnixTimeMilliseconds();
         IReadOnlyList<OutboxItem> pending;
-        await using (var read = await database.BeginReadAsync(cancellationToken))
+        if (database.IsShared)
         {
+            // Other instances drain the same outbox: take a share of it that none of them will send.
+            await using var claim = await database.BeginAsync(cancellationToken);
+            pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TenSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, cancellationToken);
+            await claim.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await using var read = await database.BeginReadAsync(cancellationToken);
             pending = await read.Outbox.PendingAsync(BatchSize, limiter?.HalfASecondOfSending ?? 20, cancellationToken);
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var untried = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>(pending.Select(i => KeyValuePair.Create(i.Id, (byte)0)));
         var sent = 0;
         // Grouped in the order of each chat's most urgent message: replies to people come first.
         var chats = pending.GroupBy(i => i.Message.ChatId).ToList();
@@ -55,7 +71,13 @@ public sealed partial class OutboxSender(
             {
                 foreach (var item in chat)
                 {
-                    if (item.NotBefore > now || !await TakeSlotAsync(chat.Key, token) || !await TrySendAsync(item, marks, token))
+                    if (item.NotBefore > now || !await TakeSlotAsync(chat.Key, token))
+                    {
+                        return;
+                    }
+
+                    untried.TryRemove(item.Id, out _);
+                    if (!await TrySendAsync(item, marks, token))
                     {
                         return;
                     }
@@ -67,9 +89,28 @@ public sealed partial class OutboxSender(
         finally
         {
             await marks.FlushAsync(CancellationToken.None);
+            if (database.IsShared && !untried.IsEmpty)
+            {
+                await ReleaseAsync([.. untried.Keys], leaseUntil);
+            }
         }
 
         return sent;
+    }
+
+    /// <summary>Rows claimed but not tried go back at once, so another instance need not wait out the lease.</summary>
+    private async Task ReleaseAsync(IReadOnlyCollection<long> ids, long leaseUntil)
+    {
+        try
+        {
+            await using var tx = await database.BeginAsync(CancellationToken.None);
+            await tx.Outbox.ReleaseAsync(ids, leaseUntil, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The store is unreachable: the rows go to whichever instance looks first once the lease has passed.
+        }
     }
 
     /// <summary>Waits for the bot-wide limit; false when this chat's own limit says not yet.</summary>

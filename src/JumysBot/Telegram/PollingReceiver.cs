@@ -77,10 +77,10 @@ public sealed partial class PollingReceiver(
                 LogConflict();
                 await BackOffAsync(++failures, _maxBackoff, stoppingToken);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
                 // The updates were not stored, so the offset stays: Telegram hands them over again.
-                LogStoreFailed(e.SqliteErrorCode, e.Message);
+                LogStoreFailed(Storage.StoreError.CodeOf(e), e.Message);
                 await BackOffAsync(++failures, _maxStorageBackoff, stoppingToken);
             }
             catch (Exception e)
@@ -107,8 +107,8 @@ public sealed partial class PollingReceiver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Error}: {Message}); retrying")]
     private partial void LogPollFailed(string error, string message);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Received updates could not be stored (SQLite error {Code}: {Message}); they stay with Telegram and are fetched again")]
-    private partial void LogStoreFailed(int code, string message);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Received updates could not be stored ({Code}: {Message}); they stay with Telegram and are fetched again")]
+    private partial void LogStoreFailed(string code, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} redelivered updates")]
     private partial void LogDuplicates(int count);

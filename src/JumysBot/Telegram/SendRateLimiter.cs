@@ -43,6 +43,9 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     /// <summary>How many messages the bot may send in half a second: the most announcements one outbox round takes.</summary>
     public int HalfASecondOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond / 2));
 
+    /// <summary>How many messages the bot may send in ten seconds: the most one instance claims at once from a shared store.</summary>
+    public int TenSecondsOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond * 10));
+
     public Result TryTake(long chatId)
     {
         var settings = options.Value;

@@ -89,6 +89,39 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return update["update_id"]!.GetValue<long>();
     }
 
+    /// <summary>Takes the queued updates away, waiting a little for one: Telegram's side of webhook mode.</summary>
+    public async Task<IReadOnlyList<JsonObject>> TakeUpdatesAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_updates.Count > 0)
+            {
+                return TakeAll();
+            }
+        }
+
+        try
+        {
+            await _updateArrived.WaitAsync(wait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            return TakeAll();
+        }
+
+        List<JsonObject> TakeAll()
+        {
+            var taken = _updates.ToList();
+            _updates.Clear();
+            return taken;
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with this status and body.</summary>
     public void FailNext(string method, int status, string body, int times = 1)
     {

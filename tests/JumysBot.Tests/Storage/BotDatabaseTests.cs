@@ -1,45 +1,48 @@
 using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;
-using Microsoft.Data.Sqlite;
+using JumysBot.Tests.Storage.Stores;
 
 namespace JumysBot.Tests.Storage;
 
-public sealed class BotDatabaseTests
+/// <summary>The store's basics, on each store (see the derived classes below).</summary>
+public abstract class BotDatabaseTests(TestStore store)
 {
     private static readonly CancellationToken _none = CancellationToken.None;
 
-    [Fact]
-    public async Task Start_creates_the_folder_and_a_wal_database_at_the_latest_schema()
-    {
-        var database = await TestDatabase.CreateAsync();
+    protected TestStore Store { get; } = store;
 
-        Assert.True(File.Exists(database.FilePath));
-        await using var connection = await database.OpenAsync(_none);
-        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.Equal((long)Migrations.All.Max(m => m.Version), await ScalarAsync(connection, "SELECT MAX(version) FROM schema_migrations"));
+    [StoreFact]
+    public async Task Start_brings_the_database_to_the_latest_schema()
+    {
+        var database = await Store.CreateAsync();
+
+        await using var tx = await database.BeginReadAsync(_none);
+        await using var version = tx.Command("SELECT MAX(version) FROM schema_migrations");
+        Assert.Equal(Migrations.All.Max(m => m.Version), Convert.ToInt32(await version.ExecuteScalarAsync(_none), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrating_again_changes_nothing_and_keeps_the_data()
     {
-        var database = await TestDatabase.CreateAsync();
+        var location = await Store.NewLocationAsync();
+        var database = await TestStore.OpenAsync(location);
         await using (var tx = await database.BeginAsync(_none))
         {
             await tx.People.SaveAsync(new Person(7) { Language = Language.Kazakh }, _none);
             await tx.CommitAsync(_none);
         }
 
-        var reopened = await TestDatabase.CreateAsync(database.FilePath);
+        var reopened = await TestStore.OpenAsync(location);
 
         await using var read = await reopened.BeginAsync(_none);
         Assert.Equal(Language.Kazakh, (await read.People.FindAsync(7, _none))?.Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_person_and_a_conversation_round_trip_with_64_bit_ids()
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await Store.CreateAsync();
         const long bigId = 8_123_456_789_012;
         await using (var tx = await database.BeginAsync(_none))
         {
@@ -53,10 +56,10 @@ public sealed class BotDatabaseTests
         Assert.Equal(new ConversationState(Steps.Menu, """{"x":1}"""), await read.Conversations.FindAsync(bigId, _none));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_transaction_that_is_not_committed_leaves_nothing_behind()
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await Store.CreateAsync();
         await using (var tx = await database.BeginAsync(_none))
         {
             await tx.People.SaveAsync(new Person(9), _none);
@@ -68,10 +71,10 @@ public sealed class BotDatabaseTests
         Assert.Equal(0, await read.Outbox.BacklogAsync(_none));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_inbox_drops_a_second_copy_and_forgets_the_text_once_handled()
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await Store.CreateAsync();
         await using var tx = await database.BeginAsync(_none);
 
         Assert.True(await tx.Inbox.TryAddAsync(100, 1, "{\"text\":\"+77011234567\"}", _none));
@@ -85,10 +88,10 @@ public sealed class BotDatabaseTests
         Assert.Equal(0L, await check.ExecuteScalarAsync(_none));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_outbox_gives_replies_before_notifications_and_marks_a_row_sent_only_once()
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await Store.CreateAsync();
         await using var tx = await database.BeginAsync(_none);
         await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = -100, Text = "card", Priority = MessagePriority.Notification }, _none);
         await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "first", Buttons = [[new Choice("a", "А")]] }, _none);
@@ -102,11 +105,38 @@ public sealed class BotDatabaseTests
         Assert.False(await tx.Outbox.MarkSentAsync(pending[0].Id, 56, _none));
         Assert.Equal(2, await tx.Outbox.BacklogAsync(_none));
     }
+}
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+public sealed class BotDatabaseOnSqliteTests(SqliteTestStore store) : BotDatabaseTests(store), IClassFixture<SqliteTestStore>
+{
+    [Fact]
+    public async Task Start_creates_the_folder_and_a_wal_database()
     {
+        var database = await Store.CreateAsync();
+
+        Assert.True(File.Exists(database.FilePath));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+}
+
+public sealed class BotDatabaseOnPostgresTests(PostgresTestStore store) : BotDatabaseTests(store), IClassFixture<PostgresTestStore>
+{
+    [Fact]
+    public void Both_stores_have_the_same_schema_versions() =>
+        Assert.Equal(Migrations.All.Select(m => m.Version), PostgresMigrations.All.Select(m => m.Version));
+
+    [StoreFact]
+    public async Task Instances_starting_together_migrate_once()
+    {
+        var location = await Store.NewLocationAsync();
+
+        var databases = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => TestStore.OpenAsync(location))));
+
+        await using var tx = await databases[0].BeginReadAsync(CancellationToken.None);
+        await using var count = tx.Command("SELECT COUNT(*) FROM schema_migrations");
+        Assert.Equal((long)PostgresMigrations.All.Count, await count.ExecuteScalarAsync(CancellationToken.None));
     }
 }

@@ -1,20 +1,21 @@
 using JumysBot.Conversations;
 using JumysBot.Telegram;
 using JumysBot.Telegram.Types;
+using JumysBot.Tests.Storage.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JumysBot.Tests.Storage;
 
-/// <summary>The sender with a real database and a recording channel that fails as told.</summary>
-public sealed class OutboxSenderTests
+/// <summary>The sender with a real database and a recording channel that fails as told, on each store.</summary>
+public abstract class OutboxSenderTests(TestStore store)
 {
     private static readonly CancellationToken _none = CancellationToken.None;
 
-    [Fact]
+    [StoreFact]
     public async Task A_throttled_chat_keeps_its_order_while_other_chats_go_on()
     {
         var time = new ManualTimeProvider();
-        var database = await TestDatabase.CreateAsync(time: time);
+        var database = await store.CreateAsync(time);
         await AddAsync(database, (1, "1a"), (1, "1b"), (2, "2a"));
         var channel = new RecordingChannel { FailWith = { ["1a"] = new ApiRequestException("Too Many Requests", 429, new ResponseParameters { RetryAfter = 3 }) } };
         var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
@@ -30,11 +31,11 @@ public sealed class OutboxSenderTests
         Assert.Equal(["2a", "1a", "1b"], channel.Sent);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_request_telegram_rejects_is_not_retried_forever()
     {
         var time = new ManualTimeProvider();
-        var database = await TestDatabase.CreateAsync(time: time);
+        var database = await store.CreateAsync(time);
         await AddAsync(database, (1, "bad"), (1, "next"));
         var channel = new RecordingChannel { FailWith = { ["bad"] = new ApiRequestException("Bad Request: message is too long", 400) } };
         var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
@@ -47,11 +48,11 @@ public sealed class OutboxSenderTests
         Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Network_failures_back_off_and_then_give_up_rather_than_loop()
     {
         var time = new ManualTimeProvider();
-        var database = await TestDatabase.CreateAsync(time: time);
+        var database = await store.CreateAsync(time);
         await AddAsync(database, (1, "never"));
         var channel = new RecordingChannel { AlwaysFail = { "never" } };
         var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
@@ -67,14 +68,7 @@ public sealed class OutboxSenderTests
         Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
     }
 
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(3, 8)]
-    [InlineData(50, 300)]
-    public void Backoff_doubles_and_is_capped(int attempts, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxSender.Backoff(attempts));
-
-    private static async Task AddAsync(JumysBot.Storage.BotDatabase database, params (long Chat, string Text)[] messages)
+    protected static async Task AddAsync(JumysBot.Storage.BotDatabase database, params (long Chat, string Text)[] messages)
     {
         await using var tx = await database.BeginAsync(_none);
         foreach (var (chat, text) in messages)
@@ -85,7 +79,7 @@ public sealed class OutboxSenderTests
         await tx.CommitAsync(_none);
     }
 
-    private sealed class RecordingChannel : IMessageChannel
+    protected sealed class RecordingChannel : IMessageChannel
     {
         public Dictionary<string, Exception> FailWith { get; } = [];
 
@@ -124,3 +118,15 @@ public sealed class OutboxSenderTests
         public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
+
+public sealed class OutboxSenderOnSqliteTests(SqliteTestStore store) : OutboxSenderTests(store), IClassFixture<SqliteTestStore>
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 8)]
+    [InlineData(50, 300)]
+    public void Backoff_doubles_and_is_capped(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxSender.Backoff(attempts));
+}
+
+public sealed class OutboxSenderOnPostgresTests(PostgresTestStore store) : OutboxSenderTests(store), IClassFixture<PostgresTestStore>;

@@ -1,19 +1,12 @@
 using JumysBot.Storage;
 using JumysBot.Tests.FakeBotApi;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using JumysBot.Tests.Storage.Stores;
 
 namespace JumysBot.Tests.Storage;
 
+/// <summary>A fresh SQLite database, for tests that are about something other than the store.</summary>
 internal static class TestDatabase
 {
-    public static async Task<BotDatabase> CreateAsync(string? path = null, TimeProvider? time = null, int busyTimeoutSeconds = 5)
-    {
-        var database = new BotDatabase(
-            Options.Create(new StorageOptions { Path = path ?? TempDatabase.NewPath(), BusyTimeoutSeconds = busyTimeoutSeconds }),
-            time ?? TimeProvider.System,
-            NullLogger<BotDatabase>.Instance);
-        await database.MigrateAsync(CancellationToken.None);
-        return database;
-    }
+    public static Task<BotDatabase> CreateAsync(string? path = null, TimeProvider? time = null, int busyTimeoutSeconds = 5) =>
+        TestStore.OpenAsync(new StorageOptions { Path = path ?? TempDatabase.NewPath(), BusyTimeoutSeconds = busyTimeoutSeconds }, time);
 }
