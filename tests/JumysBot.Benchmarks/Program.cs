@@ -1,14 +1,31 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using JumysBot.Benchmarks;
 
 // dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --burst 1000]
+// dotnet run -c Release --project tests/JumysBot.Benchmarks -- --soak 30 [--soak-rate 75]   (only the soak, not in CI)
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
+var soakMinutes = Argument("--soak", 0);
 var repository = FindRepository();
+var folder = Path.Combine(repository, "tests", "JumysBot.Benchmarks");
 Console.WriteLine("Building the bot in Release…");
 var dll = BotProcess.BuildRelease(repository);
+
+if (soakMinutes > 0)
+{
+    var rate = Argument("--soak-rate", 75);
+    var soak = await Scenarios.SoakAsync(dll, soakMinutes, rate);
+    var markdown = soak.ToMarkdown($"dotnet run -c Release --project tests/JumysBot.Benchmarks -- --soak {soakMinutes} --soak-rate {rate}");
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    await File.WriteAllTextAsync(Path.Combine(folder, "SOAK.md"), markdown);
+    var resultsPath = Path.Combine(folder, "RESULTS.md");
+    var before = File.Exists(resultsPath) ? await File.ReadAllTextAsync(resultsPath) : "";
+    await File.WriteAllTextAsync(resultsPath, SoakResult.WithSection(before, markdown));
+    Console.WriteLine($"Wrote {Path.Combine(folder, "SOAK.md")} and the soak section of {resultsPath}");
+    return 0;
+}
 
 var results = new List<Result>();
 foreach (var scenario in new Func<Task<Result>>[]
@@ -33,7 +50,7 @@ foreach (var scenario in new Func<Task<Result>>[]
 var report = new StringBuilder();
 report.AppendLine("# Benchmark results").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project tests/JumysBot.Benchmarks -- --people {people} --burst {burst}`.").AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb():0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Description()}.");
 report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1; SQLite in WAL mode with `synchronous=FULL` (the default `Storage:Durability=Full`): every state change is on disk before its reply is sent, except where a scenario says otherwise.").AppendLine();
 foreach (var result in results)
 {
@@ -47,14 +64,22 @@ foreach (var result in results)
     report.AppendLine();
 }
 
-var notes = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "NOTES.md");
+var notes = Path.Combine(folder, "NOTES.md");
 if (File.Exists(notes))
 {
     report.AppendLine(await File.ReadAllTextAsync(notes));
 }
 
-var path = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "RESULTS.md");
-await File.WriteAllTextAsync(path, report.ToString());
+// The soak is run on its own (--soak); its last figures are carried over so this run does not drop them.
+var text = report.ToString();
+var soakFile = Path.Combine(folder, "SOAK.md");
+if (File.Exists(soakFile))
+{
+    text = SoakResult.WithSection(text, await File.ReadAllTextAsync(soakFile));
+}
+
+var path = Path.Combine(folder, "RESULTS.md");
+await File.WriteAllTextAsync(path, text);
 Console.WriteLine($"\nWrote {path}");
 return 0;
 
@@ -74,10 +99,3 @@ static string FindRepository()
 
     return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
 }
-
-static string CpuModel() =>
-    File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-        : "unknown CPU";
-
-static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
