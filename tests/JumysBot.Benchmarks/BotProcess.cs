@@ -68,14 +68,20 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>One figure from the bot's <c>/metrics</c>, summed over its label sets.</summary>
-    public async Task<double> MetricAsync(string name)
+    public async Task<double> MetricAsync(string name) => Metric(await MetricsAsync(), name);
+
+    /// <summary>The whole text of the bot's <c>/metrics</c>, to read several figures of one moment with <see cref="Metric"/>.</summary>
+    public async Task<string> MetricsAsync()
     {
         using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(Endpoints, "/metrics"));
-        return text.Split('\n')
+        return await http.GetStringAsync(new Uri(Endpoints, "/metrics"));
+    }
+
+    /// <summary>One figure from a <c>/metrics</c> text, summed over its label sets.</summary>
+    public static double Metric(string metrics, string name) =>
+        metrics.Split('\n')
             .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-    }
 
     /// <summary>The cumulative buckets of a histogram from /metrics: upper bound (ms) and how many were at most that.</summary>
     public async Task<IReadOnlyList<(double UpperBound, double Count)>> HistogramAsync(string name)
@@ -101,13 +107,34 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>The peak resident memory of the process so far (VmHWM), in megabytes.</summary>
-    public double PeakWorkingSetMb()
+    public double PeakWorkingSetMb() => Status("VmHWM") / 1024.0;
+
+    /// <summary>The resident memory of the process now (VmRSS), in megabytes.</summary>
+    public double WorkingSetMb() => Status("VmRSS") / 1024.0;
+
+    /// <summary>The resident memory that belongs to the process alone (RssAnon: heaps and stacks, no mapped files), in megabytes.</summary>
+    public double PrivateMemoryMb() => Status("RssAnon") / 1024.0;
+
+    public int Threads() => (int)Status("Threads");
+
+    /// <summary>Open file descriptors: files, sockets, pipes, event handles.</summary>
+    public int Handles() => Directory.EnumerateFileSystemEntries($"/proc/{_process.Id}/fd").Count();
+
+    /// <summary>Processor time the process used so far, user and kernel.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>One numeric field of <c>/proc/&lt;pid&gt;/status</c> (memory fields are in kB).</summary>
+    private double Status(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 

@@ -17,8 +17,7 @@ internal sealed class LoadBotApi : IAsyncDisposable
     public const string Token = "1:BENCH";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(long Id, JsonObject Update, long EnqueuedAt)> _updates = new();
-    private readonly ConcurrentDictionary<long, long> _enqueuedAt = new();
+    private readonly ConcurrentQueue<(long Id, JsonObject Update)> _updates = new();
     private readonly ConcurrentDictionary<long, ChatLog> _chats = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Lock _windowGate = new();
@@ -54,7 +53,7 @@ internal sealed class LoadBotApi : IAsyncDisposable
     {
         var id = Interlocked.Increment(ref _nextUpdateId);
         update["update_id"] = id;
-        _updates.Enqueue((id, update, Stopwatch.GetTimestamp()));
+        _updates.Enqueue((id, update));
         _arrived.Release();
         return id;
     }
@@ -112,6 +111,9 @@ internal sealed class LoadBotApi : IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>Drops what a chat received, so a long run does not keep every finished person's messages.</summary>
+    public void Forget(long chatId) => _chats.TryRemove(chatId, out _);
 
     private async Task HandleAsync(HttpContext context, string method)
     {
@@ -187,7 +189,6 @@ internal sealed class LoadBotApi : IAsyncDisposable
             while (batch.Count < 100 && _updates.TryDequeue(out var next))
             {
                 _unconfirmed[next.Id] = next.Update;
-                _enqueuedAt[next.Id] = next.EnqueuedAt;
                 batch.Add(next.Update.DeepClone());
             }
 

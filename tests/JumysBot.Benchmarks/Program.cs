@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using JumysBot.Benchmarks;
 
@@ -8,18 +7,36 @@ using JumysBot.Benchmarks;
 // With a PostgreSQL server (or JUMYSBOT_BENCH_POSTGRES) it also measures one instance against three in webhook mode;
 // --fleet-only measures just that and rewrites only that part of RESULTS.md.
 // --only sustained: one scenario (start, sustained, half, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
+// dotnet run -c Release --project tests/JumysBot.Benchmarks -- --soak 30 [--soak-rate 75]   (only the soak, not in CI)
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
 // Half the sustained target of 3000 updates/s, where handling should stay under 5 ms at p99.
 var halfLoad = Argument("--half-load", 1500);
 var only = TextArgument("--only");
+var soakMinutes = Argument("--soak", 0);
 var postgres = TextArgument("--postgres") ?? Environment.GetEnvironmentVariable("JUMYSBOT_BENCH_POSTGRES");
 var fleetOnly = args.Contains("--fleet-only");
 const string FleetBegin = "<!-- fleet:begin -->";
 const string FleetEnd = "<!-- fleet:end -->";
 var repository = FindRepository();
+var folder = Path.Combine(repository, "tests", "JumysBot.Benchmarks");
 Console.WriteLine("Building the bot in Release…");
 var dll = BotProcess.BuildRelease(repository);
+
+if (soakMinutes > 0)
+{
+    var rate = Argument("--soak-rate", 75);
+    var soak = await Scenarios.SoakAsync(dll, soakMinutes, rate);
+    var markdown = soak.ToMarkdown($"dotnet run -c Release --project tests/JumysBot.Benchmarks -- --soak {soakMinutes} --soak-rate {rate}");
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    await File.WriteAllTextAsync(Path.Combine(folder, "SOAK.md"), markdown);
+    var resultsPath = Path.Combine(folder, "RESULTS.md");
+    var before = File.Exists(resultsPath) ? await File.ReadAllTextAsync(resultsPath) : "";
+    await File.WriteAllTextAsync(resultsPath, SoakResult.WithSection(before, markdown));
+    Console.WriteLine($"Wrote {Path.Combine(folder, "SOAK.md")} and the soak section of {resultsPath}");
+    return 0;
+}
 
 (string Name, Func<Task<Result>> Run)[] named =
 [
@@ -58,7 +75,7 @@ if (only is not null)
     return 0;
 }
 
-var path = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "RESULTS.md");
+var path = Path.Combine(folder, "RESULTS.md");
 var fleetReport = FleetReport();
 if (fleetOnly)
 {
@@ -75,7 +92,7 @@ if (fleetOnly)
 var report = new StringBuilder();
 report.AppendLine("# Benchmark results").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project tests/JumysBot.Benchmarks -- --people {people} --burst {burst}`.").AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb():0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Description()}.");
 report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1; SQLite in WAL mode with `synchronous=FULL` (the default `Storage:Durability=Full`): every state change is on disk before its reply is sent, except where a scenario says otherwise.").AppendLine();
 foreach (var result in results)
 {
@@ -94,13 +111,21 @@ if (fleetResults.Count > 0)
     report.AppendLine(fleetReport).AppendLine();
 }
 
-var notes = Path.Combine(repository, "tests", "JumysBot.Benchmarks", "NOTES.md");
+var notes = Path.Combine(folder, "NOTES.md");
 if (File.Exists(notes))
 {
     report.AppendLine(await File.ReadAllTextAsync(notes));
 }
 
-await File.WriteAllTextAsync(path, report.ToString());
+// The soak is run on its own (--soak); its last figures are carried over so this run does not drop them.
+var text = report.ToString();
+var soakFile = Path.Combine(folder, "SOAK.md");
+if (File.Exists(soakFile))
+{
+    text = SoakResult.WithSection(text, await File.ReadAllTextAsync(soakFile));
+}
+
+await File.WriteAllTextAsync(path, text);
 Console.WriteLine($"\nWrote {path}");
 return 0;
 
@@ -150,11 +175,3 @@ static string FindRepository()
 
     return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
 }
-
-static string CpuModel() =>
-    File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-        : "unknown CPU";
-
-static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
-

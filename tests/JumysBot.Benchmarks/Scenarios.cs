@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace JumysBot.Benchmarks;
 
 /// <summary>The measured scenarios; each starts a fresh fake, a fresh database and the bot process.</summary>
-internal static class Scenarios
+internal static partial class Scenarios
 {
     private static readonly Dictionary<string, string> _unlimitedSending = new()
     {
@@ -123,7 +123,7 @@ internal static class Scenarios
         return Path.Combine(folder, "bench.db");
     }
 
-    private static double DatabaseSizeMb(string database) =>
+    internal static double DatabaseSizeMb(string database) =>
         new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
 
     private static string HistogramPercentile(IReadOnlyList<(double UpperBound, double Count)> buckets, double share)
@@ -140,7 +140,7 @@ internal static class Scenarios
         return total == 0 ? "no data" : $"{within / total:P1}";
     }
 
-    private static double Percentile(List<double> sorted, double share) =>
+    internal static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
 
     private static void Seed(string database, int people, int leads)

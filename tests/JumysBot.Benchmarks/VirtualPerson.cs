@@ -6,6 +6,9 @@ namespace JumysBot.Benchmarks;
 /// <summary>A person going through a whole flow: start, a measure, a request with contact and location.</summary>
 internal sealed class VirtualPerson(LoadBotApi api, long id)
 {
+    /// <summary>How many updates <see cref="RunWholeFlowAsync"/> sends.</summary>
+    public const int WholeFlowUpdates = 14;
+
     private static readonly TimeSpan _patience = TimeSpan.FromSeconds(120);
 
     public long Id { get; } = id;
