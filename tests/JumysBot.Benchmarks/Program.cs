@@ -110,6 +110,13 @@ if (fleetResults.Count > 0)
 {
     report.AppendLine(fleetReport).AppendLine();
 }
+else if (File.Exists(path) && await File.ReadAllTextAsync(path) is var previous
+    && previous.IndexOf(FleetBegin, StringComparison.Ordinal) is var from and >= 0
+    && previous.IndexOf(FleetEnd, StringComparison.Ordinal) is var to && to > from)
+{
+    // Measured only with a PostgreSQL server (--postgres): the last figures are carried over, not dropped.
+    report.AppendLine(previous[from..(to + FleetEnd.Length)]).AppendLine();
+}
 
 var notes = Path.Combine(folder, "NOTES.md");
 if (File.Exists(notes))
