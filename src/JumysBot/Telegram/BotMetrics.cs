@@ -18,6 +18,10 @@ public sealed class BotMetrics : IDisposable
         HandlerDuration = _meter.CreateHistogram<double>("jumysbot_handler_duration_ms", unit: "ms", description: "Time to handle one update");
         Sends = _meter.CreateCounter<long>("jumysbot_sends", description: "Messages sent to Telegram, by result");
         LeadsCreated = _meter.CreateCounter<long>("jumysbot_leads_created", description: "Requests registered, by kind and point");
+
+        // Where memory goes, for a long run: the managed heap, and SQLite's page caches and statements (native).
+        _meter.CreateObservableGauge("jumysbot_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), unit: "By", description: "Managed heap in use");
+        _meter.CreateObservableGauge("jumysbot_sqlite_memory_bytes", () => SQLitePCL.raw.sqlite3_memory_used(), unit: "By", description: "Memory SQLite holds (page caches, statements)");
     }
 
     internal Meter Meter => _meter;

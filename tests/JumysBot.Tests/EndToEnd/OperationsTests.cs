@@ -82,6 +82,8 @@ public sealed class OperationsTests
         Assert.Matches(@"jumysbot_sends_total\{result=""ok""\} \d+", metrics);
         Assert.Contains("jumysbot_leads_created_total{kind=\"JobCoach\",point=\"career-balkhash\"} 1", metrics);
         Assert.Contains("jumysbot_outbox_backlog", metrics);
+        Assert.Matches(@"jumysbot_gc_heap_bytes [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_sqlite_memory_bytes [1-9]\d*", metrics);
     }
 
     [Fact]
