@@ -21,6 +21,7 @@ public sealed class BotMetrics : IDisposable
 
         // Where memory goes, for a long run: the managed heap, and SQLite's page caches and statements (native).
         _meter.CreateObservableGauge("jumysbot_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), unit: "By", description: "Managed heap in use");
+        _meter.CreateObservableGauge("jumysbot_gc_committed_bytes", () => GC.GetGCMemoryInfo().TotalCommittedBytes, unit: "By", description: "Memory the GC holds committed, in use or kept for later");
         _meter.CreateObservableGauge("jumysbot_sqlite_memory_bytes", () => SQLitePCL.raw.sqlite3_memory_used(), unit: "By", description: "Memory SQLite holds (page caches, statements)");
     }
 

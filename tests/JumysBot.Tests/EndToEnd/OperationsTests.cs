@@ -84,6 +84,7 @@ public sealed class OperationsTests
         Assert.Contains("jumysbot_outbox_backlog", metrics);
         Assert.Matches(@"jumysbot_gc_heap_bytes [1-9]\d*", metrics);
         Assert.Matches(@"jumysbot_sqlite_memory_bytes [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_gc_committed_bytes [1-9]\d*", metrics);
     }
 
     [Fact]
