@@ -201,9 +201,10 @@ public sealed class AnnouncementTests
         var delivered = int.Parse(System.Text.RegularExpressions.Regex.Match(report.Text!, @"Доставлено: (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         var failed = int.Parse(System.Text.RegularExpressions.Regex.Match(report.Text!, @"Не доставлено: (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(300, delivered + failed);
-        Assert.Equal(delivered, copies.Count);
-        // Only a copy that was on its way at the stop may be given up, never sent twice.
+        // Only a copy that was on its way at the stop may be given up, never sent twice. Telegram may have carried it
+        // out before the stop cut its answer off: then it arrived once and the report counts it as not delivered.
         Assert.InRange(failed, 0, 8);
+        Assert.InRange(copies.Count, delivered, delivered + failed);
     }
 
     private static Dictionary<string, string?> Settings(int globalRate = 1000) => new()
