@@ -49,16 +49,10 @@ public static class StartLinkLanding
     {
         context.Say("outreach.point.intro");
         PointFinder.Show(context, point, distanceKm: null);
-        List<Choice> choices = [.. point.Takes.Order().Select(kind => new Choice(LeadConversation.StartAtPointButton(point.Id, kind), context.Text(LeadKindText(kind))))];
+        List<Choice> choices = [.. point.Takes.Order().Select(kind => new Choice(LeadConversation.StartAtPointButton(point.Id, kind), context.Text($"lead.kind.{LeadTopics.KindKey(kind)}")))];
         choices.Add(MenuScreen.HomeButton(context));
         context.Ask(PointStep, context.Text("outreach.point.question"), choices);
     }
-
-    private static string LeadKindText(LeadKind kind) => kind switch
-    {
-        LeadKind.JobCoach => "lead.kind.job_coach",
-        _ => "lead.kind." + kind.ToString().ToLowerInvariant(),
-    };
 
     private static bool Exists(ConversationContext context, DeepLink link) => link.Target switch
     {
