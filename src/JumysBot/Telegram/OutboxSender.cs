@@ -59,7 +59,8 @@ public sealed partial class OutboxSender(
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var untried = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>(pending.Select(i => KeyValuePair.Create(i.Id, (byte)0)));
+        // Only a shared store has claims to hand back; one instance alone tracks nothing.
+        var untried = database.IsShared ? new System.Collections.Concurrent.ConcurrentDictionary<long, byte>(pending.Select(i => KeyValuePair.Create(i.Id, (byte)0))) : null;
         var sent = 0;
         // Grouped in the order of each chat's most urgent message: replies to people come first.
         var chats = pending.GroupBy(i => i.Message.ChatId).ToList();
@@ -76,7 +77,7 @@ public sealed partial class OutboxSender(
                         return;
                     }
 
-                    untried.TryRemove(item.Id, out _);
+                    untried?.TryRemove(item.Id, out _);
                     if (!await TrySendAsync(item, marks, token))
                     {
                         return;
@@ -89,7 +90,7 @@ public sealed partial class OutboxSender(
         finally
         {
             await marks.FlushAsync(CancellationToken.None);
-            if (database.IsShared && !untried.IsEmpty)
+            if (untried is { IsEmpty: false })
             {
                 await ReleaseAsync([.. untried.Keys], leaseUntil);
             }
