@@ -83,13 +83,11 @@ internal sealed class BotProcess : IDisposable
             .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>The cumulative buckets of a histogram from /metrics: upper bound (ms) and how many were at most that.</summary>
-    public async Task<IReadOnlyList<(double UpperBound, double Count)>> HistogramAsync(string name)
+    /// <summary>The cumulative buckets of a histogram in a <c>/metrics</c> text: upper bound (ms) and how many were at most that.</summary>
+    public static IReadOnlyList<(double UpperBound, double Count)> Histogram(string metrics, string name)
     {
-        using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(Endpoints, "/metrics"));
         var prefix = name + "_bucket{le=\"";
-        return [.. text.Split('\n')
+        return [.. metrics.Split('\n')
             .Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
             .Select(l =>
             {

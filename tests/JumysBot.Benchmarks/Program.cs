@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using JumysBot.Benchmarks;
 
-// dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --burst 1000]
+// dotnet run -c Release --project tests/JumysBot.Benchmarks [-- --people 300 --rounds 3 --burst 1000]
 //   [--postgres "Host=127.0.0.1;Port=5434;Username=postgres"] [--fleet-only]
 // With a PostgreSQL server (or JUMYSBOT_BENCH_POSTGRES) it also measures one instance against three in webhook mode;
 // --fleet-only measures just that and rewrites only that part of RESULTS.md.
@@ -12,6 +12,7 @@ var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
 // Half the sustained target of 3000 updates/s, where handling should stay under 5 ms at p99.
 var halfLoad = Argument("--half-load", 1500);
+Scenarios.Rounds = Argument("--rounds", Scenarios.Rounds);
 var only = TextArgument("--only");
 var soakMinutes = Argument("--soak", 0);
 var postgres = TextArgument("--postgres") ?? Environment.GetEnvironmentVariable("JUMYSBOT_BENCH_POSTGRES");

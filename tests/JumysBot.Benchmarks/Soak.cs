@@ -61,7 +61,7 @@ internal sealed class SoakLoad(LoadBotApi api, TimeSpan flowEvery)
     private readonly List<double> _interval = [];
     private readonly List<double> _all = [];
 
-    // Soak people are 10,000,001 on: other scenarios use 999, 1,000,000+, 2,000,000+ and (seeded) 5,000,000+.
+    // Soak people are 10,000,001 on: other scenarios use 999, 1,000,000+, 2,000,000+, 4,000,000+ and (seeded) 5,000,000+.
     private long _nextId = 10_000_000;
     private long _flows;
     private long _failures;
@@ -179,7 +179,8 @@ internal sealed class SoakSampler(BotProcess bot, string database, SoakLoad load
             double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture),
             BotProcess.Metric(metrics, "jumysbot_gc_heap_bytes") / 1024 / 1024,
             BotProcess.Metric(metrics, "jumysbot_gc_committed_bytes") / 1024 / 1024,
-            BotProcess.Metric(metrics, "jumysbot_sqlite_memory_bytes") / 1024 / 1024);
+            BotProcess.Metric(metrics, "jumysbot_sqlite_memory_bytes") / 1024 / 1024,
+            (long)BotProcess.Metric(metrics, "jumysbot_jit_compiled_methods"));
         (_lastAt, _lastProcessorTime, _lastHandled, _lastHandlerSum, _lastHandlerCount) = (at, processorTime, handled, handlerSum, handlerCount);
         return sample;
     }
@@ -202,13 +203,14 @@ internal sealed record SoakSample(
     double LoadAverage,
     double GcHeapMb,
     double GcCommittedMb,
-    double SqliteMb)
+    double SqliteMb,
+    long JitMethods)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Minute,5:0.0#} min  working set {WorkingSetMb,6:0.0} MB  private {PrivateMb,6:0.0} MB  handles {Handles,4}  threads {Threads,3}  backlog {Backlog,4}  handled {Handled,7} ({Cell(PerSecond, "0"),4}/s)  p99 {Cell(P99Ms, "0.0"),6} ms  handler {Cell(HandlerMs, "0.00"),5} ms  cpu {Cell(ProcessorPercent, "0"),3} %  db {DatabaseMb,6:0.0} MB  load {LoadAverage:0.00}  gc heap {GcHeapMb,5:0.0} MB  gc committed {GcCommittedMb,5:0.0} MB  sqlite {SqliteMb,5:0.0} MB");
+        $"{Minute,5:0.0#} min  working set {WorkingSetMb,6:0.0} MB  private {PrivateMb,6:0.0} MB  handles {Handles,4}  threads {Threads,3}  backlog {Backlog,4}  handled {Handled,7} ({Cell(PerSecond, "0"),4}/s)  p99 {Cell(P99Ms, "0.0"),6} ms  handler {Cell(HandlerMs, "0.00"),5} ms  cpu {Cell(ProcessorPercent, "0"),3} %  db {DatabaseMb,6:0.0} MB  load {LoadAverage:0.00}  gc heap {GcHeapMb,5:0.0} MB  gc committed {GcCommittedMb,5:0.0} MB  sqlite {SqliteMb,5:0.0} MB  jit {JitMethods,6} methods");
 
     public string ToRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Minute:0.0#} | {WorkingSetMb:0.0} | {PrivateMb:0.0} | {Handles} | {Threads} | {Backlog} | {Handled} | {Cell(PerSecond, "0")} | {Cell(P99Ms, "0.0")} | {Cell(HandlerMs, "0.00")} | {Cell(ProcessorPercent, "0")} | {DatabaseMb:0.0} | {LoadAverage:0.00} | {GcHeapMb:0.0} | {GcCommittedMb:0.0} | {SqliteMb:0.0} |");
+        $"| {Minute:0.0#} | {WorkingSetMb:0.0} | {PrivateMb:0.0} | {Handles} | {Threads} | {Backlog} | {Handled} | {Cell(PerSecond, "0")} | {Cell(P99Ms, "0.0")} | {Cell(HandlerMs, "0.00")} | {Cell(ProcessorPercent, "0")} | {DatabaseMb:0.0} | {LoadAverage:0.00} | {GcHeapMb:0.0} | {GcCommittedMb:0.0} | {SqliteMb:0.0} | {JitMethods} |");
 
     private static string Cell(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 }
@@ -300,8 +302,8 @@ internal sealed record SoakResult(
         md.AppendLine();
         md.AppendLine("### Soak samples").AppendLine();
         md.AppendLine("Minute 0 is the idle bot after one warm-up /start, before the load begins. Updates/s, p99, handler time and CPU are over the interval since the previous sample.").AppendLine();
-        md.AppendLine("| minute | working set MB | private MB | handles | threads | backlog | updates handled | updates/s | p99 ms | handler ms | CPU % | database MB | load avg | managed heap MB | GC committed MB | SQLite MB |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| minute | working set MB | private MB | handles | threads | backlog | updates handled | updates/s | p99 ms | handler ms | CPU % | database MB | load avg | managed heap MB | GC committed MB | SQLite MB | methods JIT-compiled |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var sample in Samples)
         {
             md.AppendLine(sample.ToRow());

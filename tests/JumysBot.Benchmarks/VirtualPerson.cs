@@ -18,9 +18,6 @@ internal sealed class VirtualPerson(LoadBotApi api, long id)
 
     public int Updates { get; private set; }
 
-    /// <summary>A pause before each update, as a person reading: sets the offered load instead of saturating.</summary>
-    public TimeSpan ThinkTime { get; init; }
-
     public async Task RunWholeFlowAsync()
     {
         await StepAsync(Text("/start"));
@@ -43,11 +40,6 @@ internal sealed class VirtualPerson(LoadBotApi api, long id)
 
     private async Task StepAsync(JsonObject update)
     {
-        if (ThinkTime > TimeSpan.Zero)
-        {
-            await Task.Delay(ThinkTime * (0.5 + Random.Shared.NextDouble()));
-        }
-
         var log = api.Chat(Id);
         var seen = log.Count;
         var sent = Stopwatch.GetTimestamp();

@@ -23,6 +23,11 @@ public sealed class BotMetrics : IDisposable
         _meter.CreateObservableGauge("jumysbot_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), unit: "By", description: "Managed heap in use");
         _meter.CreateObservableGauge("jumysbot_gc_committed_bytes", () => GC.GetGCMemoryInfo().TotalCommittedBytes, unit: "By", description: "Memory the GC holds committed, in use or kept for later");
         _meter.CreateObservableGauge("jumysbot_sqlite_memory_bytes", () => SQLitePCL.raw.sqlite3_memory_used(), unit: "By", description: "Memory SQLite holds (page caches, statements)");
+
+        // The JIT keeps compiling for a while after start (tiered compilation promotes hot methods); its code stays in memory.
+        _meter.CreateObservableGauge("jumysbot_jit_compiled_methods", () => System.Runtime.JitInfo.GetCompiledMethodCount(), description: "Methods the JIT compiled so far");
+        _meter.CreateObservableGauge("jumysbot_jit_compiled_il_bytes", () => System.Runtime.JitInfo.GetCompiledILBytes(), unit: "By", description: "IL the JIT compiled so far");
+        _meter.CreateObservableGauge("jumysbot_jit_time_seconds", () => System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, unit: "s", description: "Time spent compiling so far");
     }
 
     internal Meter Meter => _meter;

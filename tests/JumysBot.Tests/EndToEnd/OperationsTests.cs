@@ -85,6 +85,7 @@ public sealed class OperationsTests
         Assert.Matches(@"jumysbot_gc_heap_bytes [1-9]\d*", metrics);
         Assert.Matches(@"jumysbot_sqlite_memory_bytes [1-9]\d*", metrics);
         Assert.Matches(@"jumysbot_gc_committed_bytes [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_jit_compiled_methods [1-9]\d*", metrics);
     }
 
     [Fact]
