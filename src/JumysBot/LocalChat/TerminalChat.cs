@@ -66,7 +66,7 @@ public sealed class TerminalChat(
     {
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
-            await tx.Inbox.TryAddAsync(update.Id, LocalUserId, JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update), cancellationToken);
+            await tx.Inbox.TryAddAsync(update.Id, LocalUserId, JsonSerializer.Serialize(update, TelegramJsonContext.Compact.Update), cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 

@@ -49,7 +49,7 @@ public sealed class ConversationRepository
             ("@chat", chatId),
             ("@step", state.Step),
             ("@data", _tx.Protector.Protect(state.Data)),
-            ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Default.StoredScreen))),
+            ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Compact.StoredScreen))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -19,7 +19,7 @@ public sealed class OutboxRepository
             ("@card", message.LeadCard),
             ("@announcement", message.AnnouncementId),
             ("@priority", (int)message.Priority),
-            ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Default.OutgoingMessage))),
+            ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

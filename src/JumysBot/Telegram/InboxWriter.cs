@@ -19,7 +19,7 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
             await using var tx = await database.BeginAsync(cancellationToken);
             foreach (var update in updates.OrderBy(u => u.Id))
             {
-                var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update);
+                var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Compact.Update);
                 if (await tx.Inbox.TryAddAsync(update.Id, IncomingMapper.ChatIdOf(update), payload, cancellationToken))
                 {
                     fresh.Add(update);

@@ -18,7 +18,7 @@ public class UpdateJsonTests
             """;
 
         var update = JsonSerializer.Deserialize(Incoming, TelegramJsonContext.Default.Update)!;
-        var stored = JsonSerializer.Serialize(update, TelegramJsonContext.Default.Update);
+        var stored = JsonSerializer.Serialize(update, TelegramJsonContext.Compact.Update);
         var restored = JsonSerializer.Deserialize(stored, TelegramJsonContext.Default.Update)!;
 
         Assert.Equal(900, restored.Id);
@@ -29,6 +29,19 @@ public class UpdateJsonTests
         Assert.Contains("\"type\":\"private\"", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("null", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("\"type\":\"message\"", stored, StringComparison.Ordinal);
+        Assert.Contains("\"first_name\":\"Айгүл\"", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_body_carries_kazakh_and_russian_letters_unescaped_and_quotes_escaped()
+    {
+        var request = new JumysBot.Telegram.Requests.SendMessageRequest { ChatId = 7, Text = "Сәлем! \"Жұмыс\" <b>& Привет" };
+
+        var body = await request.ToHttpContent().ReadAsStringAsync();
+
+        Assert.Contains("Сәлем! \\\"Жұмыс\\\" <b>& Привет", body, StringComparison.Ordinal);
+        Assert.Equal(request.Text, JsonDocument.Parse(body).RootElement.GetProperty("text").GetString());
+        Assert.Equal("application/json", request.ToHttpContent().Headers.ContentType!.MediaType);
     }
 
     [Fact]

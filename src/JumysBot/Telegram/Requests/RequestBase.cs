@@ -14,7 +14,7 @@ public abstract record RequestBase<TResponse> : IRequest<TResponse>
 
     public virtual HttpContent ToHttpContent()
     {
-        var typeInfo = TelegramJsonContext.Default.GetTypeInfo(GetType())
+        var typeInfo = TelegramJsonContext.Compact.GetTypeInfo(GetType())
             ?? throw new NotSupportedException($"{GetType().Name} is not registered in {nameof(TelegramJsonContext)}.");
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(this, typeInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
