@@ -1,5 +1,6 @@
 using JumysBot.Hosting;
 
+NativeHeapLimit.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJumysBot();
 using var app = builder.Build();
