@@ -1,7 +1,9 @@
 using JumysBot.Hosting;
 
 NativeHeapLimit.Apply();
-var builder = WebApplication.CreateBuilder(args);
+// No appsettings file ships, and settings are read once. A reload watcher would watch the working directory with
+// everything under it, the database's folder included, and wake up on every write.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddJumysBot();
 using var app = builder.Build();
 app.MapJumysBot();
