@@ -138,7 +138,9 @@ internal sealed class LoadBotApi : IAsyncDisposable
             var chatId = body["chat_id"]!.GetValue<long>();
             var messageId = Interlocked.Increment(ref _nextMessageId);
             Interlocked.Increment(ref Sent);
-            Chat(chatId).Add(Stopwatch.GetTimestamp(), body["reply_markup"] is not null, body["text"]?.GetValue<string>());
+            // A question offers buttons; a reply_markup that only removes the reply keyboard (after a shared contact) is none.
+            var asks = body["reply_markup"] is JsonObject markup && (markup.ContainsKey("inline_keyboard") || markup.ContainsKey("keyboard"));
+            Chat(chatId).Add(Stopwatch.GetTimestamp(), asks, body["text"]?.GetValue<string>());
             await WriteAsync(context, new JsonObject { ["message_id"] = messageId, ["date"] = 0, ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" } });
             return;
         }

@@ -50,11 +50,18 @@ internal static partial class Scenarios
         var flowEvery = offeredPerSecond is { } rate ? TimeSpan.FromSeconds(people * VirtualPerson.WholeFlowUpdates / rate) : (TimeSpan?)null;
         var started = Stopwatch.GetTimestamp();
         var persons = await RunRoundsAsync(api, people, Rounds, firstId: 1_000_000, flowEvery);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var updates = persons.Sum(p => p.Updates);
+        // The clock stops when the bot has handled every update sent, not only when every person saw a reply.
         var after = await bot.MetricsAsync();
+        while (BotProcess.Metric(after, "jumysbot_updates_handled_total") < BotProcess.Metric(before, "jumysbot_updates_handled_total") + updates)
+        {
+            await Task.Delay(5);
+            after = await bot.MetricsAsync();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         var latencies = persons.SelectMany(p => p.Latencies).Order().ToList();
-        var updates = persons.Sum(p => p.Updates);
         var handled = BotProcess.Metric(after, "jumysbot_handler_duration_ms_count") - BotProcess.Metric(before, "jumysbot_handler_duration_ms_count");
         var handlerMs = (BotProcess.Metric(after, "jumysbot_handler_duration_ms_sum") - BotProcess.Metric(before, "jumysbot_handler_duration_ms_sum")) / Math.Max(1, handled);
         var histogram = Difference(BotProcess.Histogram(after, "jumysbot_handler_duration_ms"), BotProcess.Histogram(before, "jumysbot_handler_duration_ms"));

@@ -45,8 +45,8 @@ public sealed partial class BotDatabase : IDisposable
     /// </summary>
     public async Task<StorageTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var (connection, transaction, release) = await _engine.BeginWriteAsync(cancellationToken);
-        return new StorageTransaction(connection, transaction, _engine.Dialect, _time, Protector, isWrite: true, release);
+        var (connection, transaction, statements, end) = await _engine.BeginWriteAsync(cancellationToken);
+        return new StorageTransaction(connection, transaction, _engine.Dialect, _time, Protector, isWrite: true, statements, end);
     }
 
     /// <summary>A read-only look: it does not queue behind writers.</summary>
@@ -92,6 +92,11 @@ public sealed partial class BotDatabase : IDisposable
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return WithParameters(command, parameters);
+    }
+
+    internal static DbCommand WithParameters(DbCommand command, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

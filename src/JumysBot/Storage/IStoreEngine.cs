@@ -12,8 +12,9 @@ internal interface IStoreEngine : IDisposable
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>A write transaction; <c>Release</c> runs when it is disposed.</summary>
-    Task<(DbConnection Connection, DbTransaction Transaction, Action? Release)> BeginWriteAsync(CancellationToken cancellationToken);
+    /// <summary>A write transaction. <c>End</c>, when given, runs instead of closing the connection when the transaction is
+    /// disposed, told whether it committed; <c>Statements</c>, when given, keeps its statements prepared.</summary>
+    Task<(DbConnection Connection, DbTransaction Transaction, StatementCache? Statements, Action<bool>? End)> BeginWriteAsync(CancellationToken cancellationToken);
 
     Task<(DbConnection Connection, DbTransaction Transaction)> BeginReadAsync(CancellationToken cancellationToken);
 

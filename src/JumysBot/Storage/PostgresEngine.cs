@@ -34,10 +34,10 @@ internal sealed class PostgresEngine : IStoreEngine
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public async Task<(DbConnection Connection, DbTransaction Transaction, Action? Release)> BeginWriteAsync(CancellationToken cancellationToken)
+    public async Task<(DbConnection Connection, DbTransaction Transaction, StatementCache? Statements, Action<bool>? End)> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var (connection, transaction) = await BeginAsync(cancellationToken);
-        return (connection, transaction, null);
+        return (connection, transaction, null, null);
     }
 
     public Task<(DbConnection Connection, DbTransaction Transaction)> BeginReadAsync(CancellationToken cancellationToken) => BeginAsync(cancellationToken);

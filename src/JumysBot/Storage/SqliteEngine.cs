@@ -13,6 +13,11 @@ internal sealed class SqliteEngine : IStoreEngine
     // milliseconds. Queueing writers here instead keeps every write transaction at the speed of the disk.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // The writer's own connection, open while writes succeed, with its statements kept prepared; only the holder of
+    // the write gate touches these. A failed or abandoned write closes it, so no odd state outlives a fault.
+    private SqliteConnection? _writer;
+    private StatementCache? _statements;
+
     public SqliteEngine(StorageOptions options)
     {
         FilePath = Path.GetFullPath(options.Path);
@@ -52,26 +57,49 @@ internal sealed class SqliteEngine : IStoreEngine
         }
     }
 
-    public async Task<(DbConnection Connection, DbTransaction Transaction, Action? Release)> BeginWriteAsync(CancellationToken cancellationToken)
+    public async Task<(DbConnection Connection, DbTransaction Transaction, StatementCache? Statements, Action<bool>? End)> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
-        SqliteConnection? connection = null;
         try
         {
-            connection = await OpenSqliteAsync(cancellationToken);
+            if (_writer is null)
+            {
+                _writer = await OpenSqliteAsync(cancellationToken);
+                _statements = new StatementCache(_writer);
+            }
+
             // Microsoft.Data.Sqlite has no async BEGIN IMMEDIATE; SQLite does the work synchronously either way.
-            return (connection, connection.BeginTransaction(deferred: false), () => _writeGate.Release());
+            return (_writer, _writer.BeginTransaction(deferred: false), _statements, EndWrite);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            CloseWriter();
             _writeGate.Release();
             throw;
         }
+    }
+
+    private void EndWrite(bool committed)
+    {
+        try
+        {
+            if (!committed)
+            {
+                CloseWriter();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private void CloseWriter()
+    {
+        _statements?.Dispose();
+        _statements = null;
+        _writer?.Dispose();
+        _writer = null;
     }
 
     public async Task<(DbConnection Connection, DbTransaction Transaction)> BeginReadAsync(CancellationToken cancellationToken)
@@ -139,7 +167,17 @@ internal sealed class SqliteEngine : IStoreEngine
         }
     }
 
-    public void ReleaseConnections() => SqliteConnection.ClearAllPools();
+    public void ReleaseConnections()
+    {
+        // At shutdown the writers are done; one still stuck keeps its connection rather than hold the shutdown up.
+        if (_writeGate.Wait(TimeSpan.FromSeconds(5)))
+        {
+            CloseWriter();
+            _writeGate.Release();
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
@@ -147,5 +185,9 @@ internal sealed class SqliteEngine : IStoreEngine
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        CloseWriter();
+        _writeGate.Dispose();
+    }
 }

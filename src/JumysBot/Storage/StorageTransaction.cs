@@ -11,11 +11,15 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
 
-    private readonly Action? _release;
+    private readonly StatementCache? _statements;
+    private readonly Action<bool>? _end;
+    private bool _committed;
 
-    internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, Privacy.FieldProtector protector, bool isWrite, Action? release = null)
+    internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, Privacy.FieldProtector protector, bool isWrite,
+        StatementCache? statements = null, Action<bool>? end = null)
     {
-        _release = release;
+        _statements = statements;
+        _end = end;
         Protector = protector;
         Dialect = dialect;
         IsWrite = isWrite;
@@ -58,10 +62,16 @@ public sealed class StorageTransaction : IAsyncDisposable
 
     public AnnouncementRepository Announcements { get; }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+        _committed = true;
+    }
 
     internal DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        BotDatabase.Command(_connection, _transaction, sql, parameters);
+        _statements?.Take(sql, _transaction) is { } kept
+            ? BotDatabase.WithParameters(kept, parameters)
+            : BotDatabase.Command(_connection, _transaction, sql, parameters);
 
     /// <summary>Runs one piece of work inside this transaction so that its failure undoes only its own writes.</summary>
     internal async Task InSavepointAsync(Func<StorageTransaction, Task> work)
@@ -91,11 +101,17 @@ public sealed class StorageTransaction : IAsyncDisposable
         try
         {
             await _transaction.DisposeAsync();
-            await _connection.DisposeAsync();
         }
         finally
         {
-            _release?.Invoke();
+            if (_end is null)
+            {
+                await _connection.DisposeAsync();
+            }
+            else
+            {
+                _end(_committed);
+            }
         }
     }
 }
