@@ -11,7 +11,7 @@ namespace JumysBot.Hosting;
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
-    private static readonly double[] _bounds = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000];
+    private static readonly double[] _bounds = [0.5, 1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000];
 
     private readonly MeterListener _listener = new();
     private readonly Lock _gate = new();

@@ -79,6 +79,7 @@ public sealed class OperationsTests
         Assert.Contains("# TYPE jumysbot_updates_handled_total counter", metrics);
         Assert.Matches(@"jumysbot_updates_received_total \d+", metrics);
         Assert.Contains("jumysbot_handler_duration_ms_bucket{le=\"+Inf\"}", metrics);
+        Assert.Contains("jumysbot_handler_duration_ms_bucket{le=\"4\"}", metrics);
         Assert.Matches(@"jumysbot_sends_total\{result=""ok""\} \d+", metrics);
         Assert.Contains("jumysbot_leads_created_total{kind=\"JobCoach\",point=\"career-balkhash\"} 1", metrics);
         Assert.Contains("jumysbot_outbox_backlog", metrics);
