@@ -256,6 +256,15 @@ internal sealed class ChatLog
         }
     }
 
+    /// <summary>How many messages arrived between two timestamps (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public int CountBetween(long from, long to)
+    {
+        lock (_gate)
+        {
+            return _messages.Count(m => m.At >= from && m.At <= to);
+        }
+    }
+
     public void Add(long at, bool hasButtons, string? text)
     {
         TaskCompletionSource changed;

@@ -160,9 +160,19 @@ internal static partial class Scenarios
     {
         await using var api = await LoadBotApi.StartAsync();
         api.GlobalLimitPerSecond = 30;
-        using var bot = BotProcess.Start(dll, api.BaseUrl, NewDatabase());
+        // Requests with no consultant chat for their point go to the administrators: a notice and the card, each at the
+        // lower notification priority, one message a second per chat.
+        var admins = Enumerable.Range(0, 20).Select(i => 900_000L + i).ToList();
+        using var bot = BotProcess.Start(dll, api.BaseUrl, NewDatabase(), admins.Select((id, i) => (Key: $"Bot__AdminIds__{i}", Value: id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToDictionary());
         await WarmUpAsync(api);
+
+        // Requests registered just before the burst leave consultant notifications waiting in the outbox.
+        var requesters = Enumerable.Range(0, 20).Select(i => new VirtualPerson(api, 3_000_000 + i)).ToList();
+        await Task.WhenAll(requesters.Select(p => Task.Run(p.RunWholeFlowAsync)));
+        var waiting = await bot.MetricAsync("jumysbot_outbox_backlog");
+
         var sentBefore = Interlocked.Read(ref api.Sent);
+        var tooManyBefore = Interlocked.Read(ref api.TooManyRequests);
         var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 2_000_000 + i)).ToList();
         var started = Stopwatch.GetTimestamp();
         var pacing = TimeSpan.FromSeconds(1.0 / people);
@@ -174,15 +184,20 @@ internal static partial class Scenarios
         }
 
         await Task.WhenAll(runs);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var lastAnswered = Stopwatch.GetTimestamp();
+        var elapsed = Stopwatch.GetElapsedTime(started, lastAnswered).TotalSeconds;
         var sent = Interlocked.Read(ref api.Sent) - sentBefore;
+        var notificationsDuring = admins.Sum(id => api.Chat(id).CountBetween(started, lastAnswered));
+        var replies = sent - notificationsDuring;
         return new Result("burst",
         [
             ("people pressing /start within one second", people.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("time until everyone got their first question", $"{elapsed:0.0} s"),
-            ("messages sent (greeting and question each)", sent.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("messages sent in that time (all kinds)", sent.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("share of the 30 messages/s limit used", $"{sent / elapsed / 30:P0}"),
-            ("429 answers received", Interlocked.Read(ref api.TooManyRequests).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("429 answers received during the burst / while the requests before it were made", $"{Interlocked.Read(ref api.TooManyRequests) - tooManyBefore} / {tooManyBefore}"),
+            ("consultant notifications waiting when the burst began (20 requests, 20 administrators, no consultant chats)", $"{waiting:0}"),
+            ("of the messages sent until everyone was answered: replies to people / consultant notifications", $"{replies} / {notificationsDuring}"),
         ]);
     }
 

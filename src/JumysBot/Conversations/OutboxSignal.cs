@@ -20,6 +20,9 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
+    /// <summary>True when new messages were committed since the sender last woke up.</summary>
+    public bool IsPending => _signal.CurrentCount > 0;
+
     /// <returns>True when woken, false when the timeout passed.</returns>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 

@@ -18,7 +18,8 @@ public sealed partial class OutboxSender(
     ConsultantAlerts? alerts = null,
     SendRateLimiter? limiter = null,
     BotMetrics? metrics = null,
-    Catalog.ContentStore? content = null)
+    Catalog.ContentStore? content = null,
+    OutboxSignal? signal = null)
 {
     private const int BatchSize = 500;
     private const int ParallelChats = 8;
@@ -30,6 +31,9 @@ public sealed partial class OutboxSender(
     /// </summary>
     private static readonly TimeSpan _lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a round may go on sending lower-priority messages after new ones were written.</summary>
+    private static readonly TimeSpan _yieldAfter = TimeSpan.FromSeconds(0.5);
 
     /// <summary>True when the last round left messages waiting only for a chat's rate limit.</summary>
     public bool Throttled { get; private set; }
@@ -59,6 +63,7 @@ public sealed partial class OutboxSender(
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var roundStarted = time.GetUtcNow();
         // Only a shared store has claims to hand back; one instance alone tracks nothing.
         var untried = database.IsShared ? new System.Collections.Concurrent.ConcurrentDictionary<long, byte>(pending.Select(i => KeyValuePair.Create(i.Id, (byte)0))) : null;
         var sent = 0;
@@ -72,7 +77,7 @@ public sealed partial class OutboxSender(
             {
                 foreach (var item in chat)
                 {
-                    if (item.NotBefore > now || !await TakeSlotAsync(chat.Key, token))
+                    if (item.NotBefore > now || YieldsToNewerMessages(item, roundStarted) || !await TakeSlotAsync(chat.Key, token))
                     {
                         return;
                     }
@@ -98,6 +103,15 @@ public sealed partial class OutboxSender(
 
         return sent;
     }
+
+    /// <summary>
+    /// A round at Telegram's rate can last many seconds (a burst of people at once). Once it has run for a while and
+    /// new messages were written meanwhile, it leaves its lower-priority messages (consultants' cards, reminders,
+    /// announcements) for the next round, where new replies to people go first. A short round always finishes, so a
+    /// steady trickle of replies never starves the cards.
+    /// </summary>
+    private bool YieldsToNewerMessages(OutboxItem item, DateTimeOffset roundStarted) =>
+        item.Message.Priority > MessagePriority.Reply && signal?.IsPending == true && time.GetUtcNow() - roundStarted > _yieldAfter;
 
     /// <summary>Rows claimed but not tried go back at once, so another instance need not wait out the lease.</summary>
     private async Task ReleaseAsync(IReadOnlyCollection<long> ids, long leaseUntil)

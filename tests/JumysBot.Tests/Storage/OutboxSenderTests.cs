@@ -68,6 +68,52 @@ public abstract class OutboxSenderTests(TestStore store)
         Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
     }
 
+    [StoreFact]
+    public async Task A_long_round_leaves_its_notifications_for_the_next_when_new_messages_were_written()
+    {
+        var time = new ManualTimeProvider();
+        var database = await store.CreateAsync(time);
+        using var signal = new OutboxSignal();
+        await AddAsync(database, (1, "reply"));
+        await AddAsync(database, new OutgoingMessage { ChatId = 1, Text = "card", Priority = MessagePriority.Notification });
+        // Sending the reply takes a second of the round, and meanwhile a handler commits something new.
+        var channel = new RecordingChannel { AfterSending = text => { if (text == "reply") { time.Advance(TimeSpan.FromSeconds(1)); signal.Notify(); } } };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance, signal: signal);
+
+        Assert.Equal(1, await sender.SendDueAsync(_none));
+        Assert.Equal(["reply"], channel.Sent);
+
+        // The next round is young: the card goes, even though nobody took the signal.
+        Assert.Equal(1, await sender.SendDueAsync(_none));
+        Assert.Equal(["reply", "card"], channel.Sent);
+    }
+
+    [StoreFact]
+    public async Task A_short_round_sends_its_notifications_though_new_messages_keep_coming()
+    {
+        var time = new ManualTimeProvider();
+        var database = await store.CreateAsync(time);
+        using var signal = new OutboxSignal();
+        await AddAsync(database, (1, "reply"));
+        await AddAsync(database, new OutgoingMessage { ChatId = 1, Text = "card", Priority = MessagePriority.Notification });
+        var channel = new RecordingChannel { AfterSending = _ => signal.Notify() };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance, signal: signal);
+
+        Assert.Equal(2, await sender.SendDueAsync(_none));
+        Assert.Equal(["reply", "card"], channel.Sent);
+    }
+
+    protected static async Task AddAsync(JumysBot.Storage.BotDatabase database, params OutgoingMessage[] messages)
+    {
+        await using var tx = await database.BeginAsync(_none);
+        foreach (var message in messages)
+        {
+            await tx.Outbox.AddAsync(message, _none);
+        }
+
+        await tx.CommitAsync(_none);
+    }
+
     protected static async Task AddAsync(JumysBot.Storage.BotDatabase database, params (long Chat, string Text)[] messages)
     {
         await using var tx = await database.BeginAsync(_none);
@@ -89,16 +135,23 @@ public abstract class OutboxSenderTests(TestStore store)
 
         public int Attempts { get; private set; }
 
+        /// <summary>Runs after a message was recorded as sent, as what happens meanwhile.</summary>
+        public Action<string>? AfterSending { get; init; }
+
         public Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
         {
+            long? id;
             // The sender serves chats in parallel.
             lock (Sent)
             {
-                return Send(message);
+                id = Send(message);
             }
+
+            AfterSending?.Invoke(message.Text);
+            return Task.FromResult(id);
         }
 
-        private Task<long?> Send(OutgoingMessage message)
+        private long? Send(OutgoingMessage message)
         {
             Attempts++;
             if (FailWith.Remove(message.Text, out var error))
@@ -112,7 +165,7 @@ public abstract class OutboxSenderTests(TestStore store)
             }
 
             Sent.Add(message.Text);
-            return Task.FromResult<long?>(Sent.Count);
+            return Sent.Count;
         }
 
         public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
