@@ -72,10 +72,8 @@ public abstract class OutboxSenderTests(TestStore store)
     public async Task A_long_round_leaves_its_notifications_for_the_next_when_new_messages_were_written()
     {
         var time = new ManualTimeProvider();
-        var database = await store.CreateAsync(time);
+        var database = await ReplyThenCardAsync(time);
         using var signal = new OutboxSignal();
-        await AddAsync(database, (1, "reply"));
-        await AddAsync(database, new OutgoingMessage { ChatId = 1, Text = "card", Priority = MessagePriority.Notification });
         // Sending the reply takes a second of the round, and meanwhile a handler commits something new.
         var channel = new RecordingChannel { AfterSending = text => { if (text == "reply") { time.Advance(TimeSpan.FromSeconds(1)); signal.Notify(); } } };
         var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance, signal: signal);
@@ -92,10 +90,8 @@ public abstract class OutboxSenderTests(TestStore store)
     public async Task A_short_round_sends_its_notifications_though_new_messages_keep_coming()
     {
         var time = new ManualTimeProvider();
-        var database = await store.CreateAsync(time);
+        var database = await ReplyThenCardAsync(time);
         using var signal = new OutboxSignal();
-        await AddAsync(database, (1, "reply"));
-        await AddAsync(database, new OutgoingMessage { ChatId = 1, Text = "card", Priority = MessagePriority.Notification });
         var channel = new RecordingChannel { AfterSending = _ => signal.Notify() };
         var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance, signal: signal);
 
@@ -103,15 +99,15 @@ public abstract class OutboxSenderTests(TestStore store)
         Assert.Equal(["reply", "card"], channel.Sent);
     }
 
-    protected static async Task AddAsync(JumysBot.Storage.BotDatabase database, params OutgoingMessage[] messages)
+    /// <summary>A chat with a reply waiting and, behind it, a consultant's card.</summary>
+    private async Task<JumysBot.Storage.BotDatabase> ReplyThenCardAsync(ManualTimeProvider time)
     {
+        var database = await store.CreateAsync(time);
         await using var tx = await database.BeginAsync(_none);
-        foreach (var message in messages)
-        {
-            await tx.Outbox.AddAsync(message, _none);
-        }
-
+        await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "reply" }, _none);
+        await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "card", Priority = MessagePriority.Notification }, _none);
         await tx.CommitAsync(_none);
+        return database;
     }
 
     protected static async Task AddAsync(JumysBot.Storage.BotDatabase database, params (long Chat, string Text)[] messages)
