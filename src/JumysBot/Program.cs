@@ -1,6 +1,5 @@
 using JumysBot.Hosting;
 
-NativeHeapLimit.Apply();
 // No appsettings file ships, and settings are read once. A reload watcher would watch the working directory with
 // everything under it, the database's folder included, and wake up on every write.
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);

@@ -23,6 +23,7 @@ public sealed partial class PublishTests
         Assert.Contains("HEALTHCHECK", dockerfile, StringComparison.Ordinal);
         Assert.Contains("\"healthcheck\"", dockerfile, StringComparison.Ordinal);
         Assert.Contains("TZ=Asia/Almaty", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("MALLOC_ARENA_MAX=2", dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
