@@ -62,8 +62,8 @@ public sealed partial class OutboxSender(
             pending = await read.Outbox.PendingAsync(BatchSize, limiter?.HalfASecondOfSending ?? 20, cancellationToken);
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var roundStarted = time.GetUtcNow();
+        var now = roundStarted.ToUnixTimeMilliseconds();
         // Only a shared store has claims to hand back; one instance alone tracks nothing.
         var untried = database.IsShared ? new System.Collections.Concurrent.ConcurrentDictionary<long, byte>(pending.Select(i => KeyValuePair.Create(i.Id, (byte)0))) : null;
         var sent = 0;
