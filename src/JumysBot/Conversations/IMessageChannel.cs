@@ -6,6 +6,9 @@ public interface IMessageChannel
     /// <returns>The id the channel gave the sent message, if it has one.</returns>
     Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
+    /// <summary>How many requests sending <paramref name="message"/> takes: each counts against Telegram's limits.</summary>
+    int RequestsFor(OutgoingMessage message) => 1;
+
     /// <summary>Stops the spinner on a pressed button; done at once, before the slower work.</summary>
     Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken);
 }

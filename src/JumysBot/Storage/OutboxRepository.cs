@@ -196,6 +196,13 @@ public sealed class OutboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A row marked on its way whose attempt was never made (the bot stopped first): no doubt comes of it.</summary>
+    public async Task NotOnItsWayAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("UPDATE outbox SET in_doubt = CASE WHEN in_doubt = 1 THEN 0 ELSE in_doubt END WHERE id = @id", ("@id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <param name="mayHaveArrived">True when the attempt ended without Telegram's answer, so it may have been carried out.</param>
     public async Task PostponeAsync(long id, long notBefore, string error, bool mayHaveArrived, CancellationToken cancellationToken)
     {

@@ -77,7 +77,7 @@ public sealed partial class OutboxSender(
             {
                 foreach (var item in chat)
                 {
-                    if (item.NotBefore > now || YieldsToNewerMessages(item, roundStarted) || !await TakeSlotAsync(chat.Key, token))
+                    if (item.NotBefore > now || YieldsToNewerMessages(item, roundStarted) || !ChatReady(chat.Key))
                     {
                         return;
                     }
@@ -128,21 +128,35 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>Waits for the bot-wide limit; false when this chat's own limit says not yet.</summary>
-    private async Task<bool> TakeSlotAsync(long chatId, CancellationToken cancellationToken)
+    /// <summary>False, and the round marked throttled, when this chat's own limit says not yet.</summary>
+    private bool ChatReady(long chatId)
     {
-        while (true)
+        if (limiter is null || limiter.ChatReady(chatId))
         {
-            switch (limiter?.TryTake(chatId) ?? SendRateLimiter.Result.Sent)
+            return true;
+        }
+
+        Throttled = true;
+        return false;
+    }
+
+    /// <summary>
+    /// Waits for the bot-wide limit and takes its token with the chat's, right before the request, so requests reach
+    /// Telegram as evenly spaced as the tokens. The chat was found ready, and only this chat's lane takes its tokens.
+    /// </summary>
+    private async Task TakeSlotAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        while (limiter?.TryTake(message.ChatId) is SendRateLimiter.Result.BotBusy or SendRateLimiter.Result.ChatBusy)
+        {
+            await Task.Delay(limiter.UntilNextGlobalToken + TimeSpan.FromMilliseconds(1), cancellationToken);
+        }
+
+        // A message in parts, or with a venue, is several requests; each further one takes a bot-wide token too.
+        for (var further = channel.RequestsFor(message) - 1; further > 0 && limiter is not null; further--)
+        {
+            while (!limiter.TryTakeGlobal())
             {
-                case SendRateLimiter.Result.Sent:
-                    return true;
-                case SendRateLimiter.Result.ChatBusy:
-                    Throttled = true;
-                    return false;
-                default:
-                    await Task.Delay(limiter!.UntilNextGlobalToken, cancellationToken);
-                    break;
+                await Task.Delay(limiter.UntilNextGlobalToken, cancellationToken);
             }
         }
     }
@@ -158,10 +172,26 @@ public sealed partial class OutboxSender(
             return true;
         }
 
+        // A card or an announcement is first marked as on its way, a committed write that may wait for the disk: done
+        // before the slot is taken, so the wait does not bunch up requests that the limiter had spaced out.
+        var message = await PrepareAsync(item, cancellationToken);
+        try
+        {
+            await TakeSlotAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (IsMarkedOnItsWay(item.Message))
+        {
+            // Stopping before the request was made: the copy has not left, so it is not in doubt.
+            await using var tx = await database.BeginAsync(CancellationToken.None);
+            await tx.Outbox.NotOnItsWayAsync(item.Id, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+            throw;
+        }
+
         long? messageId;
         try
         {
-            messageId = await channel.SendAsync(await PrepareAsync(item, cancellationToken), cancellationToken);
+            messageId = await channel.SendAsync(message, cancellationToken);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
@@ -224,11 +254,15 @@ public sealed partial class OutboxSender(
     /// Telegram cannot tell whether a message was already delivered, so a lead card whose earlier copy may be in the
     /// chat says so on its first line; consultants then know the two are one request.
     /// </summary>
+    /// <summary>Lead cards and announcements are marked as on their way before each attempt (<see cref="PrepareAsync"/>).</summary>
+    private static bool IsMarkedOnItsWay(OutgoingMessage message) => IsNewCard(message) || message.AnnouncementId is not null;
+
+    private static bool IsNewCard(OutgoingMessage message) => message is { LeadCard: not null, EditMessageId: null };
+
     private async Task<OutgoingMessage> PrepareAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var message = item.Message;
-        var isCard = message is { LeadCard: not null, EditMessageId: null };
-        if (!isCard && message.AnnouncementId is null)
+        if (!IsMarkedOnItsWay(message))
         {
             return message;
         }
@@ -239,7 +273,7 @@ public sealed partial class OutboxSender(
             await tx.CommitAsync(cancellationToken);
         }
 
-        if (!isCard || !item.InDoubt || content is null)
+        if (!IsNewCard(message) || !item.InDoubt || content is null)
         {
             return message;
         }

@@ -46,16 +46,47 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     /// <summary>How many messages the bot may send in ten seconds: the most one instance claims at once from a shared store.</summary>
     public int TenSecondsOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond * 10));
 
+    /// <summary>Takes a bot-wide token alone: for the further requests of one message (its parts, its venue).</summary>
+    public bool TryTakeGlobal()
+    {
+        var now = time.GetTimestamp();
+        lock (_gate)
+        {
+            var global = GlobalBucket(now);
+            global.Refill(now, time);
+            if (global.Tokens < 1)
+            {
+                return false;
+            }
+
+            global.Tokens--;
+            return true;
+        }
+    }
+
+    /// <summary>True when the chat's own bucket holds a token now; nothing is taken.</summary>
+    public bool ChatReady(long chatId)
+    {
+        var now = time.GetTimestamp();
+        lock (_gate)
+        {
+            if (!_chats.TryGetValue(chatId, out var chat))
+            {
+                return true;
+            }
+
+            chat.Refill(now, time);
+            return chat.Tokens >= 1;
+        }
+    }
+
     public Result TryTake(long chatId)
     {
         var settings = options.Value;
         var now = time.GetTimestamp();
         lock (_gate)
         {
-            // At Telegram's rates the global and group buckets hold a single token: sends are spread evenly, so no
-            // sliding window of a second (or a minute) sees more than the limit. A local Bot API server or a test may
-            // allow far more; then a small burst keeps the sender from waiting on every message.
-            _global ??= new Bucket(Math.Max(1, Math.Floor(settings.GlobalMessagesPerSecond / 30)), settings.GlobalMessagesPerSecond, now);
+            var global = GlobalBucket(now);
             var isGroup = chatId < 0;
             if (!_chats.TryGetValue(chatId, out var chat))
             {
@@ -65,9 +96,9 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
                 _chats[chatId] = chat;
             }
 
-            _global.Refill(now, time);
+            global.Refill(now, time);
             chat.Refill(now, time);
-            if (_global.Tokens < 1)
+            if (global.Tokens < 1)
             {
                 return Result.BotBusy;
             }
@@ -77,7 +108,7 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
                 return Result.ChatBusy;
             }
 
-            _global.Tokens--;
+            global.Tokens--;
             chat.Tokens--;
             if (_chats.Count > 10_000)
             {
@@ -91,6 +122,12 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
             return Result.Sent;
         }
     }
+
+    // At Telegram's rates the global and group buckets hold a single token: sends are spread evenly, so no sliding
+    // window of a second (or a minute) sees more than the limit. A local Bot API server or a test may allow far more;
+    // then a small burst keeps the sender from waiting on every message. Called under the lock.
+    private Bucket GlobalBucket(long now) =>
+        _global ??= new Bucket(Math.Max(1, Math.Floor(options.Value.GlobalMessagesPerSecond / 30)), options.Value.GlobalMessagesPerSecond, now);
 
     private sealed class Bucket(double capacity, double perSecond, long timestamp)
     {

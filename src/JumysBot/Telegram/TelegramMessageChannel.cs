@@ -45,6 +45,15 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
         return last?.Id;
     }
 
+    /// <summary>A long text goes in parts and a place follows as a venue of its own, each a request of its own.</summary>
+    public int RequestsFor(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.EditMessageId is not null || message.VoiceFileId is not null || message.Document is not null
+            ? 1
+            : MessageSplitter.Split(message.Text).Count + (message.Venue is null ? 0 : 1);
+    }
+
     public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) =>
         client.AnswerCallbackQuery(callbackQueryId, cancellationToken: cancellationToken);
 

@@ -140,6 +140,32 @@ public abstract class RepositoryTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task A_card_marked_on_its_way_but_never_tried_is_in_doubt_only_if_an_earlier_try_was()
+    {
+        var database = await store.CreateAsync(new ManualTimeProvider());
+        await using var tx = await database.BeginAsync(_none);
+        await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = "first", LeadCard = 1001, Priority = MessagePriority.Notification }, _none);
+        await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 2, Text = "again", LeadCard = 1002, Priority = MessagePriority.Notification }, _none);
+        var rows = await tx.Outbox.PendingAsync(10, 10, _none);
+        var first = rows.Single(r => r.Message.Text == "first").Id;
+        var again = rows.Single(r => r.Message.Text == "again").Id;
+        // "again" had an attempt that ended without an answer before this one.
+        await tx.Outbox.MarkOnItsWayAsync(again, _none);
+        await tx.Outbox.PostponeAsync(again, 0, "network", mayHaveArrived: true, _none);
+
+        foreach (var id in new[] { first, again })
+        {
+            await tx.Outbox.MarkOnItsWayAsync(id, _none);
+            await tx.Outbox.NotOnItsWayAsync(id, _none);
+        }
+
+        rows = await tx.Outbox.PendingAsync(10, 10, _none);
+        Assert.False(rows.Single(r => r.Id == first).InDoubt);
+        Assert.True(rows.Single(r => r.Id == again).InDoubt);
+        await tx.CommitAsync(_none);
+    }
+
+    [StoreFact]
     public async Task Leads_are_numbered_from_1001_change_status_follow_up_and_are_anonymised()
     {
         var time = new ManualTimeProvider();
