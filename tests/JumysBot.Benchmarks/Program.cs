@@ -94,7 +94,7 @@ var report = new StringBuilder();
 report.AppendLine("# Benchmark results").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project tests/JumysBot.Benchmarks -- --people {people} --burst {burst}`.").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Description()}.");
-report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1; SQLite in WAL mode with `synchronous=FULL` (the default `Storage:Durability=Full`): every state change is on disk before its reply is sent, except where a scenario says otherwise.").AppendLine();
+report.AppendLine("The bot runs as its own Release process against a fake Bot API on 127.0.0.1, with `MALLOC_ARENA_MAX=2` as in the Dockerfile; SQLite in WAL mode with `synchronous=FULL` (the default `Storage:Durability=Full`): every state change is on disk before its reply is sent, except where a scenario says otherwise. The sustained scenarios (sustained, half load, light, `Durability=Normal`, scale) first run unmeasured rounds of whole flows until the JIT has nearly finished, then measure three rounds, each person a new one.").AppendLine();
 foreach (var result in results)
 {
     report.AppendLine(CultureInfo.InvariantCulture, $"## {result.Scenario}").AppendLine();
