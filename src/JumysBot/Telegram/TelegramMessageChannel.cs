@@ -51,7 +51,7 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
         ArgumentNullException.ThrowIfNull(message);
         return message.EditMessageId is not null || message.VoiceFileId is not null || message.Document is not null
             ? 1
-            : MessageSplitter.Split(message.Text).Count + (message.Venue is null ? 0 : 1);
+            : (message.Text.Length <= MessageSplitter.MaxLength ? 1 : MessageSplitter.Split(message.Text).Count) + (message.Venue is null ? 0 : 1);
     }
 
     public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) =>
