@@ -33,8 +33,8 @@ internal static partial class Scenarios
     }
 
     /// <summary>
-    /// Every person runs <see cref="Rounds"/> whole flows, each as a new person. Before the measured rounds one unmeasured
-    /// round lets the bot's hot code reach the JIT's optimised tier, as in a bot that has been running for a while.
+    /// Every person runs <see cref="Rounds"/> whole flows, each as a new person. Before them, unmeasured rounds let the
+    /// bot's hot code reach the JIT's optimised tier (<see cref="WarmUpJitAsync"/>), as in a bot that has run a while.
     /// </summary>
     /// <param name="offeredPerSecond">Null: every person sends as soon as answered (saturation); else each person starts a
     /// flow on a fixed schedule so that about this many updates a second are offered.</param>
@@ -52,11 +52,16 @@ internal static partial class Scenarios
         var persons = await RunRoundsAsync(api, people, Rounds, firstId: 1_000_000, flowEvery);
         var updates = persons.Sum(p => p.Updates);
         // The clock stops when the bot has handled every update sent, not only when every person saw a reply.
+        var expected = BotProcess.Metric(before, "jumysbot_updates_handled_total") + updates;
         var after = await bot.MetricsAsync();
-        while (BotProcess.Metric(after, "jumysbot_updates_handled_total") < BotProcess.Metric(before, "jumysbot_updates_handled_total") + updates)
+        for (var waited = Stopwatch.StartNew(); BotProcess.Metric(after, "jumysbot_updates_handled_total") < expected; after = await bot.MetricsAsync())
         {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"{name}: the bot had handled {BotProcess.Metric(after, "jumysbot_updates_handled_total")} of {expected} updates a minute after the last reply.");
+            }
+
             await Task.Delay(5);
-            after = await bot.MetricsAsync();
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -26,7 +26,6 @@ public sealed class BotMetrics : IDisposable
 
         // The JIT keeps compiling for a while after start (tiered compilation promotes hot methods); its code stays in memory.
         _meter.CreateObservableGauge("jumysbot_jit_compiled_methods", () => System.Runtime.JitInfo.GetCompiledMethodCount(), description: "Methods the JIT compiled so far");
-        _meter.CreateObservableGauge("jumysbot_jit_compiled_il_bytes", () => System.Runtime.JitInfo.GetCompiledILBytes(), unit: "By", description: "IL the JIT compiled so far");
         _meter.CreateObservableGauge("jumysbot_jit_time_seconds", () => System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, unit: "s", description: "Time spent compiling so far");
     }
 
