@@ -1,4 +1,4 @@
-using JumysBot.Telegram.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.Logging;
 using JumysBot.Hosting;
 using Microsoft.Extensions.Options;

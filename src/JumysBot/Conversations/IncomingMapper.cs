@@ -1,4 +1,5 @@
-using JumysBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace JumysBot.Conversations;
 

@@ -4,7 +4,8 @@ using System.Data.Common;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
-using JumysBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Conversations;
@@ -57,8 +58,10 @@ public sealed partial class UpdateProcessor(
         try
         {
             await using var read = await database.BeginReadAsync(cancellationToken);
+            // One that cannot be read is set aside by the next replay; it never holds up the chat.
             return [.. (await read.Inbox.PendingBeforeAsync(chatId, update.Id, cancellationToken))
-                .Select(p => System.Text.Json.JsonSerializer.Deserialize(p.Payload, Telegram.TelegramJsonContext.Default.Update) ?? new Update { Id = p.UpdateId })];
+                .Select(p => Telegram.UpdateReader.Read(p.UpdateId, p.Payload).Update)
+                .OfType<Update>()];
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -194,7 +197,7 @@ public sealed partial class UpdateProcessor(
                 await tx.Leads.AddArrivalAsync(arrival.Source, arrival.Campaign, cancellationToken);
             }
         }
-        else if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember.Status: "kicked" } blocked)
+        else if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember.Status: ChatMemberStatus.Kicked } blocked)
         {
             // The person blocked the bot: keep quiet from now on.
             await tx.People.MarkInactiveAsync(blocked.Chat.Id, cancellationToken);

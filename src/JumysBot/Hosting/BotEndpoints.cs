@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using JumysBot.Storage;
 using JumysBot.Telegram;
-using JumysBot.Telegram.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -50,17 +49,19 @@ public static class BotEndpoints
             return Results.Unauthorized();
         }
 
-        Update? update;
+        ReceivedUpdate? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync(context.Request.Body, TelegramJsonContext.Default.Update, context.RequestAborted);
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            update = UpdateReader.Read(body.RootElement);
         }
         catch (JsonException)
         {
-            // Not an update Telegram would send; answering 200 keeps it from retrying the same body forever.
+            // Not JSON at all; answering 200 keeps Telegram from retrying the same body forever.
             return Results.Ok();
         }
 
+        // Read as polling reads it: an update of a shape the bot did not expect is stored and set aside.
         if (update is not null)
         {
             await inbox.AcceptAsync([update], context.RequestAborted);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace JumysBot.Hosting;
 
@@ -83,16 +84,16 @@ public static partial class BotRegistration
         }
 
         // The token is part of every request path: the factory's request logging would write it to the log.
-        services.AddHttpClient(nameof(TelegramBotClient))
+        services.AddHttpClient(nameof(ITelegramBotClient))
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .ConfigureHttpClient((sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));
         // Registered before the receivers, so it stops after them: receiving ends first, then the drain.
         services.AddHostedService<ShutdownDrain>();
-        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient)),
-            sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton(sp => BotClientFactory.Create(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ITelegramBotClient))));
         services.AddSingleton<IMessageChannel, TelegramMessageChannel>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<ChatDispatcher>();

@@ -5,7 +5,9 @@ using JumysBot.Leads;
 using JumysBot.Catalog;
 using JumysBot.Storage;
 using JumysBot.Telegram;
-using JumysBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.LocalChat;
@@ -31,7 +33,7 @@ public sealed class TerminalChat(
     /// <summary>The local person's id; real Telegram ids are large numbers, so this one does not meet them.</summary>
     public const long LocalUserId = 1;
 
-    private long _nextUpdateId;
+    private int _nextUpdateId;
 
     public async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -44,7 +46,12 @@ public sealed class TerminalChat(
         await using var groupCommit = new GroupCommit(database);
         var processor = new UpdateProcessor(database, groupCommit, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
         var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
-        _nextUpdateId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        await using (var read = await database.BeginReadAsync(cancellationToken))
+        {
+            // Telegram's update ids are positive 32-bit numbers; the terminal's count down below every id used before,
+            // so they never collide with Telegram's in a database both have written to.
+            _nextUpdateId = Math.Min(0, await read.Inbox.LowestIdAsync(cancellationToken));
+        }
 
         await HandleAsync(Message(text: "/start"), processor, sender, cancellationToken);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
@@ -66,7 +73,7 @@ public sealed class TerminalChat(
     {
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
-            await tx.Inbox.TryAddAsync(update.Id, LocalUserId, JsonSerializer.Serialize(update, TelegramJsonContext.Compact.Update), cancellationToken);
+            await tx.Inbox.TryAddAsync(update.Id, LocalUserId, JsonSerializer.Serialize(update, JsonBotAPI.Options), cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
@@ -82,7 +89,7 @@ public sealed class TerminalChat(
         {
             return new Update
             {
-                Id = ++_nextUpdateId,
+                Id = --_nextUpdateId,
                 CallbackQuery = new CallbackQuery
                 {
                     Id = _nextUpdateId.ToString(CultureInfo.InvariantCulture),
@@ -114,11 +121,11 @@ public sealed class TerminalChat(
 
     private Update Message(string? text = null, Contact? contact = null, Location? location = null) => new()
     {
-        Id = ++_nextUpdateId,
+        Id = --_nextUpdateId,
         Message = new Message
         {
-            Id = (int)(_nextUpdateId % int.MaxValue),
-            Date = time.GetUtcNow().ToUnixTimeSeconds(),
+            Id = _nextUpdateId,
+            Date = time.GetUtcNow().UtcDateTime,
             Chat = new Chat { Id = LocalUserId, Type = ChatType.Private, FirstName = "Local" },
             From = Person,
             Text = text,

@@ -31,6 +31,31 @@ public sealed class InboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Sets aside an update that cannot be read: it counts as handled, so it never blocks its chat, but keeps its text for
+    /// an operator to look at until the delivery log's retention deletes it.
+    /// </summary>
+    public async Task SetAsideAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE inbox SET handled_at = @now, attempts = attempts + 1 WHERE update_id = @id",
+            ("@id", updateId), ("@now", _tx.Now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Updates set aside as unreadable, oldest first, as they came.</summary>
+    public Task<IReadOnlyList<(long UpdateId, string Payload)>> SetAsideListAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            "SELECT update_id, payload FROM inbox WHERE handled_at IS NOT NULL AND payload IS NOT NULL ORDER BY update_id LIMIT @limit",
+            cancellationToken, ("@limit", limit));
+
+    /// <summary>The lowest update id in the inbox, or 0 when it is empty.</summary>
+    public async Task<int> LowestIdAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT MIN(update_id) FROM inbox");
+        return await command.ExecuteScalarAsync(cancellationToken) is long lowest ? (int)Math.Max(int.MinValue, lowest) : 0;
+    }
+
     public async Task<int> DeleteHandledBeforeAsync(long before, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("DELETE FROM inbox WHERE handled_at IS NOT NULL AND handled_at < @before", ("@before", before));
@@ -39,7 +64,8 @@ public sealed class InboxRepository
 
     public async Task DeleteUnhandledForChatAsync(long chatId, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command("DELETE FROM inbox WHERE chat_id = @chat AND handled_at IS NULL", ("@chat", chatId));
+        // Handled rows keep no text; those that still do are waiting, or set aside.
+        await using var command = _tx.Command("DELETE FROM inbox WHERE chat_id = @chat AND (handled_at IS NULL OR payload IS NOT NULL)", ("@chat", chatId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Telegram.Bot.Exceptions;
+
+using Telegram.Bot;
+
 namespace JumysBot.Telegram;
 
 /// <summary>

@@ -1,9 +1,13 @@
 using JumysBot.Catalog;
 using JumysBot.Localization;
 using JumysBot.Storage;
-using JumysBot.Telegram.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+using Telegram.Bot.Exceptions;
+
+using Telegram.Bot;
 
 namespace JumysBot.Telegram;
 

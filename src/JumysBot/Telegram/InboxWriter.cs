@@ -1,29 +1,44 @@
 using System.Data.Common;
-using System.Text.Json;
 using JumysBot.Conversations;
 using JumysBot.Storage;
-using JumysBot.Telegram.Types;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
 
 namespace JumysBot.Telegram;
 
-/// <summary>Writes received updates to the inbox (dropping redeliveries) and hands the new ones on; replays the unhandled.</summary>
-public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher, StorageFaultNotice storageFault, BotMetrics metrics)
+/// <summary>
+/// Writes received updates to the inbox exactly as Telegram sent them (dropping redeliveries) and hands the new ones
+/// on; sets aside those that cannot be read; replays the unhandled.
+/// </summary>
+public sealed partial class InboxWriter(
+    BotDatabase database,
+    ChatDispatcher dispatcher,
+    StorageFaultNotice storageFault,
+    BotMetrics metrics,
+    ILogger<InboxWriter> logger)
 {
     /// <returns>How many of the updates were new.</returns>
-    public async Task<int> AcceptAsync(IReadOnlyCollection<Update> updates, CancellationToken cancellationToken)
+    public async Task<int> AcceptAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        var fresh = new List<Update>(updates.Count);
+        var fresh = new List<ReceivedUpdate>(updates.Count);
         try
         {
             await using var tx = await database.BeginAsync(cancellationToken);
-            foreach (var update in updates.OrderBy(u => u.Id))
+            foreach (var received in updates.OrderBy(u => u.Id))
             {
-                var payload = JsonSerializer.Serialize(update, TelegramJsonContext.Compact.Update);
-                if (await tx.Inbox.TryAddAsync(update.Id, IncomingMapper.ChatIdOf(update), payload, cancellationToken))
+                var chatId = received.Update is { } update ? IncomingMapper.ChatIdOf(update) : null;
+                if (!await tx.Inbox.TryAddAsync(received.Id, chatId, received.Json, cancellationToken))
                 {
-                    fresh.Add(update);
+                    continue;
                 }
+
+                if (!received.IsReadable)
+                {
+                    await tx.Inbox.SetAsideAsync(received.Id, cancellationToken);
+                }
+
+                fresh.Add(received);
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -31,7 +46,7 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
             // Not stored, so not confirmed: Telegram keeps the updates and the caller retries. The people hear why.
-            foreach (var update in updates)
+            foreach (var update in updates.Select(u => u.Update).OfType<Update>())
             {
                 await storageFault.ApologiseAsync(IncomingMapper.FromUpdate(update), cancellationToken);
             }
@@ -40,9 +55,16 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
         }
 
         metrics.UpdatesReceived.Add(fresh.Count);
-        foreach (var update in fresh)
+        foreach (var received in fresh)
         {
-            dispatcher.Enqueue(update);
+            if (received.Update is { } update)
+            {
+                dispatcher.Enqueue(update);
+            }
+            else
+            {
+                LogSetAside(received.Id, received.Kind);
+            }
         }
 
         return fresh.Count;
@@ -57,7 +79,7 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
     /// <summary>
     /// Updates stored but not handled are handled (again): at start, after a crash or a stop; and periodically, after a
     /// storage fault left some behind. Those still waiting or running here are not run twice, nor those another instance
-    /// has handled meanwhile (see <see cref="Storage.InboxRepository.TakeTurnAsync"/>).
+    /// has handled meanwhile (see <see cref="InboxRepository.TakeTurnAsync"/>).
     /// </summary>
     public async Task<int> ReplayUnhandledAsync(CancellationToken cancellationToken)
     {
@@ -70,12 +92,36 @@ public sealed class InboxWriter(BotDatabase database, ChatDispatcher dispatcher,
         }
 
         var replayed = 0;
+        var unreadable = new List<ReceivedUpdate>();
         foreach (var (updateId, payload) in pending.Where(p => !dispatcher.IsInFlight(p.UpdateId)))
         {
-            dispatcher.Enqueue(JsonSerializer.Deserialize(payload, TelegramJsonContext.Default.Update) ?? new Update { Id = updateId });
-            replayed++;
+            var received = UpdateReader.Read(updateId, payload);
+            if (received.Update is { } update)
+            {
+                dispatcher.Enqueue(update);
+                replayed++;
+            }
+            else
+            {
+                unreadable.Add(received);
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
+            await using var tx = await database.BeginAsync(cancellationToken);
+            foreach (var received in unreadable)
+            {
+                await tx.Inbox.SetAsideAsync(received.Id, cancellationToken);
+                LogSetAside(received.Id, received.Kind);
+            }
+
+            await tx.CommitAsync(cancellationToken);
         }
 
         return replayed;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} ({Kind}) could not be read; it is kept in the inbox, set aside, and the bot goes on")]
+    private partial void LogSetAside(long updateId, string kind);
 }

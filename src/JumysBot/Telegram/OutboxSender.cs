@@ -3,6 +3,8 @@ using JumysBot.Leads;
 using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
+using Telegram.Bot.Exceptions;
+
 namespace JumysBot.Telegram;
 
 /// <summary>
@@ -231,9 +233,9 @@ public sealed partial class OutboxSender(
         {
             Count("4xx");
             // The request itself is wrong; sending it again cannot help.
-            LogRejected(item.Id, e.ErrorCode, e.Description);
+            LogRejected(item.Id, e.ErrorCode, e.Message);
             await using var tx = await database.BeginAsync(cancellationToken);
-            await tx.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode}: {e.Description}", cancellationToken);
+            await tx.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode}: {e.Message}", cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return false;
         }

@@ -1,13 +1,16 @@
-using JumysBot.Telegram.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
 
 namespace JumysBot.Telegram;
 
 /// <summary>
 /// Long polling: each batch of updates is written to the inbox before the next getUpdates confirms it,
-/// so a crash loses nothing and a redelivered update is dropped by its update_id.
+/// so a crash loses nothing and a redelivered update is dropped by its update_id. The batch is read update by update
+/// (<see cref="UpdateReader"/>): one that cannot be read is stored and set aside, and the offset moves past it.
 /// </summary>
 public sealed partial class PollingReceiver(
     ITelegramBotClient client,
@@ -27,7 +30,7 @@ public sealed partial class PollingReceiver(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long? offset = null;
+        int? offset = null;
         var failures = 0;
         var startedUp = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -45,21 +48,39 @@ public sealed partial class PollingReceiver(
                     startedUp = true;
                 }
 
-                var updates = await client.GetUpdates(offset, limit: 100, timeout: options.Value.PollingTimeoutSeconds, HandledKinds, stoppingToken);
+                var batch = await client.SendRequest(
+                    new GetUpdatesAsJsonRequest { Offset = offset, Limit = 100, Timeout = options.Value.PollingTimeoutSeconds, AllowedUpdates = HandledKinds },
+                    stoppingToken);
                 status.MarkActive();
                 failures = 0;
-                if (updates.Length == 0)
+                if (batch.Length == 0)
                 {
                     continue;
                 }
 
-                var fresh = await inbox.AcceptAsync(updates, stoppingToken);
-                if (fresh < updates.Length)
+                var updates = new List<ReceivedUpdate>(batch.Length);
+                foreach (var element in batch)
                 {
-                    LogDuplicates(updates.Length - fresh);
+                    if (UpdateReader.Read(element) is { } received)
+                    {
+                        updates.Add(received);
+                    }
+                    else
+                    {
+                        LogNoId();
+                    }
                 }
 
-                offset = updates.Max(u => u.Id) + 1;
+                var fresh = await inbox.AcceptAsync(updates, stoppingToken);
+                if (fresh < updates.Count)
+                {
+                    LogDuplicates(updates.Count - fresh);
+                }
+
+                if (updates.Count > 0)
+                {
+                    offset = checked((int)updates.Max(u => u.Id) + 1);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -109,6 +130,9 @@ public sealed partial class PollingReceiver(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Received updates could not be stored ({Code}: {Message}); they stay with Telegram and are fetched again")]
     private partial void LogStoreFailed(string code, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates returned an element without an update_id; it cannot be stored and is skipped")]
+    private partial void LogNoId();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} redelivered updates")]
     private partial void LogDuplicates(int count);

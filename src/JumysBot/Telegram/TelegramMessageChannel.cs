@@ -1,31 +1,39 @@
 using JumysBot.Conversations;
-using JumysBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace JumysBot.Telegram;
 
 /// <summary>Sends outgoing messages through the Bot API: plain text, buttons as an inline keyboard, long text in parts.</summary>
 public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessageChannel
 {
+    // Screen readers read a link preview's card too; the bot's links are named in the text.
+    private static readonly LinkPreviewOptions _noPreview = new() { IsDisabled = true };
+
     public async Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var parseMode = message.Html ? ParseMode.Html : null;
+        var parseMode = message.Html ? ParseMode.Html : ParseMode.None;
         if (message.EditMessageId is { } editId)
         {
             var markup = ToMarkup(message) as InlineKeyboardMarkup;
-            var edited = await client.EditMessageText(message.ChatId, (int)editId, message.Text, parseMode, markup, cancellationToken: cancellationToken);
+            var edited = await client.EditMessageText(
+                message.ChatId, (int)editId, message.Text, parseMode, markup, _noPreview, cancellationToken: cancellationToken);
             return edited.Id;
         }
 
         if (message.VoiceFileId is { } voice)
         {
-            return (await client.SendVoice(message.ChatId, voice, message.Text, cancellationToken)).Id;
+            return (await client.SendVoice(message.ChatId, InputFile.FromFileId(voice), message.Text, cancellationToken: cancellationToken)).Id;
         }
 
         if (message.Document is { } document)
         {
-            using var content = new MemoryStream(document.ToBytes());
-            return (await client.SendDocument(message.ChatId, new InputFileStream(content, document.FileName), message.Text, cancellationToken)).Id;
+            await using var content = new MemoryStream(document.ToBytes());
+            return (await client.SendDocument(
+                message.ChatId, InputFile.FromStream(content, document.FileName), message.Text, cancellationToken: cancellationToken)).Id;
         }
 
         var parts = MessageSplitter.Split(message.Text);
@@ -34,12 +42,13 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
         {
             // Buttons go under the last part, where the question is.
             var markup = i == parts.Count - 1 ? ToMarkup(message) : null;
-            last = await client.SendMessage(message.ChatId, parts[i], parseMode, markup, cancellationToken: cancellationToken);
+            last = await client.SendMessage(
+                message.ChatId, parts[i], parseMode, replyMarkup: markup, linkPreviewOptions: _noPreview, cancellationToken: cancellationToken);
         }
 
         if (message.Venue is { } venue)
         {
-            await client.SendVenue(message.ChatId, venue.Latitude, venue.Longitude, venue.Title, venue.Address, cancellationToken);
+            await client.SendVenue(message.ChatId, venue.Latitude, venue.Longitude, venue.Title, venue.Address, cancellationToken: cancellationToken);
         }
 
         return last?.Id;
@@ -70,22 +79,21 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
 
         if (rows.SelectMany(r => r).Any(c => c.Request != ChoiceRequest.None))
         {
-            return new ReplyKeyboardMarkup
+            return new ReplyKeyboardMarkup(rows.Select(row => row.Select(ToKeyboardButton)))
             {
-                Keyboard = [.. rows.Select(row => (IReadOnlyList<KeyboardButton>)[.. row.Select(ToKeyboardButton)])],
                 ResizeKeyboard = true,
                 IsPersistent = true,
             };
         }
 
-        return new InlineKeyboardMarkup { InlineKeyboard = [.. rows.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(ToButton)])] };
+        return new InlineKeyboardMarkup(rows.Select(row => row.Select(ToButton)));
     }
 
     private static KeyboardButton ToKeyboardButton(Choice choice) => choice.Request switch
     {
         ChoiceRequest.Contact => KeyboardButton.WithRequestContact(choice.Label),
         ChoiceRequest.Location => KeyboardButton.WithRequestLocation(choice.Label),
-        _ => new KeyboardButton { Text = choice.Label },
+        _ => new KeyboardButton(choice.Label),
     };
 
     private static InlineKeyboardButton ToButton(Choice choice) =>

@@ -8,6 +8,7 @@ public sealed class TelegramOptions
     public const string SectionName = "Telegram";
 
     /// <summary>The token from @BotFather; empty starts the terminal chat instead.</summary>
+    [RegularExpression(@"^\s*$|^[0-9]{1,16}:[A-Za-z0-9_-]+$", ErrorMessage = "Telegram:BotToken is the bot's id, a colon and the secret, as @BotFather gives it (123456789:AA…).")]
     public string? BotToken { get; set; }
 
     /// <summary>

@@ -2,6 +2,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Telegram.Bot.Exceptions;
+
+using Telegram.Bot;
+
 namespace JumysBot.Telegram;
 
 /// <summary>Webhook mode: replays unhandled updates, then tells Telegram where to post, with the secret and the update kinds.</summary>
@@ -21,7 +25,7 @@ public sealed partial class WebhookRegistration(
             try
             {
                 var settings = options.Value;
-                await client.SetWebhook(settings.WebhookUrl!.AbsoluteUri, settings.WebhookSecret, PollingReceiver.HandledKinds, cancellationToken: stoppingToken);
+                await client.SetWebhook(settings.WebhookUrl!.AbsoluteUri, allowedUpdates: PollingReceiver.HandledKinds, secretToken: settings.WebhookSecret, cancellationToken: stoppingToken);
                 status.MarkActive();
                 LogRegistered(settings.WebhookPath);
                 return;

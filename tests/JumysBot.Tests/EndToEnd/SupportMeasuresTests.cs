@@ -34,7 +34,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
         person.Presses("Өз ісін ашуға грант");
 
         var card = await person.ReadsUntilAsync("Bastau Business");
-        Assert.Equal("HTML", card.Body["parse_mode"]?.GetValue<string>());
+        Assert.Equal("html", card.Body["parse_mode"]?.GetValue<string>(), ignoreCase: true);
         Assert.Contains("400 АЕК (2026 жылы бұл 1\u00A0730\u00A0000\u00A0₸)", card.Text);
         Assert.Contains("АЕК — айлық есептік көрсеткіш", card.Text);
         Assert.Contains(card.Buttons, b => b.Label == "Қатысқым келеді");

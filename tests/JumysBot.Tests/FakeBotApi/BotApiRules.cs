@@ -15,7 +15,7 @@ internal static partial class BotApiRules
         {
             var text = body["text"]?.GetValue<string>() ?? "";
             string? error = null;
-            var visible = body["parse_mode"]?.GetValue<string>() == "HTML" ? CheckHtml(text, out error) : text;
+            var visible = string.Equals(body["parse_mode"]?.GetValue<string>(), "HTML", StringComparison.OrdinalIgnoreCase) ? CheckHtml(text, out error) : text;
             if (visible is null)
             {
                 return error;

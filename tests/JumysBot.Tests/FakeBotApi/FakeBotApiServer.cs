@@ -435,10 +435,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             {
                 using var bytes = new MemoryStream();
                 await file.CopyToAsync(bytes);
-                fields[file.Name + "_filename"] = file.FileName;
+                // A field that says "attach://<part>" names the file part, as the Bot API's multipart uploads do.
+                var name = form.FirstOrDefault(f => f.Value.ToString() == "attach://" + file.Name).Key ?? file.Name;
+                fields[name + "_filename"] = file.FileName;
                 // As text for a CSV, and byte for byte (base64) for an image.
-                fields[file.Name + "_content"] = new System.Text.UTF8Encoding(false).GetString(bytes.ToArray());
-                fields[file.Name + "_base64"] = Convert.ToBase64String(bytes.ToArray());
+                fields[name + "_content"] = new System.Text.UTF8Encoding(false).GetString(bytes.ToArray());
+                fields[name + "_base64"] = Convert.ToBase64String(bytes.ToArray());
             }
 
             return fields;

@@ -1,6 +1,7 @@
 using JumysBot.Conversations;
 using JumysBot.Telegram;
-using JumysBot.Telegram.Types;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using JumysBot.Tests.Storage.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 

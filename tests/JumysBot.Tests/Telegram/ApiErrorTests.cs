@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using JumysBot.Telegram;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace JumysBot.Tests.Telegram;
 
@@ -16,9 +17,10 @@ public class ApiErrorTests
 
         Assert.Equal(429, e.ErrorCode);
         Assert.Equal(17, e.Parameters?.RetryAfter);
-        Assert.Equal("Too Many Requests: retry after 17", e.Description);
-        Assert.Equal(HttpStatusCode.TooManyRequests, e.HttpStatusCode);
+        Assert.Equal("Too Many Requests: retry after 17", e.Message);
         AssertNoToken(e);
+        // The client does not wait and retry by itself: the outbox waits out retry_after for that chat alone.
+        Assert.Single(server.Requests);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using JumysBot.Telegram;
-using JumysBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
 
 namespace JumysBot.Tests.Telegram;
 
@@ -14,14 +15,17 @@ public class GetUpdatesTests
         await using var server = await LoopbackApiServer.StartAsync();
         server.ReplyOk("[]");
 
-        var updates = await server.CreateClient().GetUpdates(
-            offset: 3_000_000_000,
-            timeout: 25,
-            allowedUpdates: [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember]);
+        var updates = await server.CreateClient().SendRequest(new GetUpdatesAsJsonRequest
+        {
+            Offset = 2_000_000_000,
+            Timeout = 25,
+            AllowedUpdates = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember],
+        });
 
         Assert.Empty(updates);
         var json = server.LastRequest.Json;
-        Assert.Equal(3_000_000_000, json.GetProperty("offset").GetInt64());
+        Assert.Equal($"/bot{LoopbackApiServer.Token}/getUpdates", server.LastRequest.Path);
+        Assert.Equal(2_000_000_000, json.GetProperty("offset").GetInt64());
         Assert.Equal(25, json.GetProperty("timeout").GetInt32());
         Assert.False(json.TryGetProperty("limit", out _));
         Assert.Equal(
@@ -30,7 +34,7 @@ public class GetUpdatesTests
     }
 
     [Fact]
-    public async Task Reads_a_text_message_ignoring_fields_and_update_kinds_it_does_not_know()
+    public async Task Reads_a_text_message_ignoring_fields_it_does_not_know_and_sets_aside_what_it_cannot_read()
     {
         await using var server = await LoopbackApiServer.StartAsync();
         server.ReplyOk(WithPeople("""
@@ -39,20 +43,23 @@ public class GetUpdatesTests
                 "text":"/start","entities":[{"type":"bot_command","offset":0,"length":6}],"some_future_field":{"x":[1,2]}}},
               {"update_id":101,"message_reaction":{"chat":CHAT,"message_id":1,"date":1700000001,
                 "old_reaction":[],"new_reaction":[{"type":"emoji","emoji":"👍"}]}},
-              {"update_id":102,"message":{"message_id":2,"date":1700000002,"chat":{"id":-100777,"type":"a_future_chat_type"}}}
+              {"update_id":102,"a_future_kind":{"id":1}},
+              {"update_id":103,"message":{"message_id":"two","date":1700000002,"chat":CHAT}}
             ]
             """));
 
-        var updates = await server.CreateClient().GetUpdates();
+        var received = await ReadAsync(server);
 
-        Assert.Equal([100L, 101L, 102L], updates.Select(u => u.Id));
-        Assert.Equal([UpdateType.Message, UpdateType.Unknown, UpdateType.Message], updates.Select(u => u.Type));
-        var message = updates[0].Message!;
+        Assert.Equal([100L, 101L, 102L, 103L], received.Select(u => u.Id));
+        Assert.Equal(["message", "message_reaction", "a_future_kind", "message"], received.Select(u => u.Kind));
+        Assert.Equal([true, true, false, false], received.Select(u => u.IsReadable));
+        var message = received[0].Update!.Message!;
         Assert.Equal("/start", message.Text);
         Assert.Equal(5000000001, message.From!.Id);
         Assert.Equal("kk", message.From.LanguageCode);
         Assert.Equal(ChatType.Private, message.Chat.Type);
-        Assert.Equal(ChatType.Unknown, updates[2].Message!.Chat.Type);
+        Assert.Equal(UpdateType.MessageReaction, received[1].Update!.Type);
+        Assert.Contains("\"some_future_field\":{\"x\":[1,2]}", received[0].Json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +71,7 @@ public class GetUpdatesTests
               "data":"m:grant","message":{"message_id":55,"date":1700000000,"chat":CHAT,"text":"Выберите"}}}]
             """));
 
-        var update = Assert.Single(await server.CreateClient().GetUpdates());
+        var update = Assert.Single(await ReadAsync(server)).Update!;
 
         Assert.Equal(UpdateType.CallbackQuery, update.Type);
         var query = update.CallbackQuery!;
@@ -91,7 +98,7 @@ public class GetUpdatesTests
             ]
             """));
 
-        var updates = await server.CreateClient().GetUpdates();
+        var updates = (await ReadAsync(server)).Select(u => u.Update!).ToArray();
 
         var contact = updates[0].Message!.Contact!;
         Assert.Equal("+77011234567", contact.PhoneNumber);
@@ -123,12 +130,15 @@ public class GetUpdatesTests
             ]
             """));
 
-        var updates = await server.CreateClient().GetUpdates();
+        var updates = (await ReadAsync(server)).Select(u => u.Update!).ToArray();
 
         Assert.Equal(UpdateType.MyChatMember, updates[0].Type);
-        Assert.Equal("kicked", updates[0].MyChatMember!.NewChatMember.Status);
+        Assert.Equal(ChatMemberStatus.Kicked, updates[0].MyChatMember!.NewChatMember.Status);
         Assert.Equal(-1001234567890123, updates[1].Message!.MigrateToChatId);
     }
+
+    private static async Task<List<ReceivedUpdate>> ReadAsync(LoopbackApiServer server) =>
+        [.. (await server.CreateClient().SendRequest(new GetUpdatesAsJsonRequest())).Select(UpdateReader.Read).OfType<ReceivedUpdate>()];
 
     /// <summary>Puts the sample private chat and person in place of CHAT and PERSON.</summary>
     private static string WithPeople(string json) =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace JumysBot.Tests.Telegram;
 
@@ -46,12 +46,13 @@ public sealed class LoopbackApiServer : IAsyncDisposable
 
     public void ReplyOk(string resultJson) => Reply(StatusCodes.Status200OK, $$"""{"ok":true,"result":{{resultJson}}}""");
 
-    public TelegramBotClient CreateClient(TimeSpan? timeout = null) => CreateClient(BaseUrl, timeout);
+    /// <summary>Telegram.Bot's client, built as the bot builds it.</summary>
+    public ITelegramBotClient CreateClient(TimeSpan? timeout = null) => CreateClient(BaseUrl, timeout);
 
-    public static TelegramBotClient CreateClient(Uri baseUrl, TimeSpan? timeout = null)
+    public static ITelegramBotClient CreateClient(Uri baseUrl, TimeSpan? timeout = null)
     {
         var httpClient = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
-        return new TelegramBotClient(httpClient, Options.Create(new TelegramOptions { BotToken = Token, ApiBaseUrl = baseUrl }));
+        return BotClientFactory.Create(new TelegramOptions { BotToken = Token, ApiBaseUrl = baseUrl }, httpClient);
     }
 
     public async ValueTask DisposeAsync()
@@ -78,7 +79,9 @@ public sealed class LoopbackApiServer : IAsyncDisposable
             {
                 using var content = new MemoryStream();
                 await file.CopyToAsync(content, context.RequestAborted);
-                files[file.Name] = new RecordedFile(file.FileName, content.ToArray());
+                // A field that says "attach://<part>" names the file part, as the Bot API's multipart uploads do.
+                var name = form.FirstOrDefault(f => f.Value.ToString() == "attach://" + file.Name).Key ?? file.Name;
+                files[name] = new RecordedFile(file.FileName, content.ToArray());
             }
         }
         else

@@ -1,5 +1,0 @@
-using JumysBot.Telegram.Types;
-
-namespace JumysBot.Telegram.Requests;
-
-public sealed record GetMeRequest() : RequestBase<User>("getMe");

@@ -1,6 +1,0 @@
-namespace JumysBot.Telegram.Types;
-
-public sealed record LinkPreviewOptions
-{
-    public bool? IsDisabled { get; init; }
-}
