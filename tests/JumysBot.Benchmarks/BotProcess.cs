@@ -127,6 +127,20 @@ internal sealed class BotProcess : IDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Processor time the process used so far, user and kernel apart, from <c>/proc/&lt;pid&gt;/stat</c> (fields 14 and 15,
+    /// in clock ticks of 1/100 s on Linux).
+    /// </summary>
+    public (TimeSpan User, TimeSpan System) CpuTimes()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        const double TicksPerSecond = 100;
+        return (TimeSpan.FromSeconds(long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) / TicksPerSecond),
+            TimeSpan.FromSeconds(long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture) / TicksPerSecond));
+    }
+
     /// <summary>One numeric field of <c>/proc/&lt;pid&gt;/status</c> (memory fields are in kB).</summary>
     private double Status(string field)
     {

@@ -7,6 +7,7 @@ using JumysBot.Benchmarks;
 // With a PostgreSQL server (or JUMYSBOT_BENCH_POSTGRES) it also measures one instance against three in webhook mode;
 // --fleet-only measures just that and rewrites only that part of RESULTS.md.
 // --only sustained: one scenario (start, sustained, half, light, normal, scale, burst), to try a change; RESULTS.md is left alone.
+// --bot-repository ../other-checkout: the same harness against another checkout's bot, for a before/after comparison.
 // dotnet run -c Release --project tests/JumysBot.Benchmarks -- --soak 30 [--soak-rate 75]   (only the soak, not in CI)
 var people = Argument("--people", 300);
 var burst = Argument("--burst", 1000);
@@ -22,7 +23,8 @@ const string FleetEnd = "<!-- fleet:end -->";
 var repository = FindRepository();
 var folder = Path.Combine(repository, "tests", "JumysBot.Benchmarks");
 Console.WriteLine("Building the bot in Release…");
-var dll = BotProcess.BuildRelease(repository);
+// --bot-repository PATH: run this harness against the bot of another checkout (a before/after comparison).
+var dll = BotProcess.BuildRelease(TextArgument("--bot-repository") ?? repository);
 
 if (soakMinutes > 0)
 {

@@ -47,6 +47,7 @@ internal static partial class Scenarios
         await WarmUpJitAsync(api, bot, people);
 
         var before = await bot.MetricsAsync();
+        var cpuBefore = bot.CpuTimes();
         var flowEvery = offeredPerSecond is { } rate ? TimeSpan.FromSeconds(people * VirtualPerson.WholeFlowUpdates / rate) : (TimeSpan?)null;
         var started = Stopwatch.GetTimestamp();
         var persons = await RunRoundsAsync(api, people, Rounds, firstId: 1_000_000, flowEvery);
@@ -65,6 +66,10 @@ internal static partial class Scenarios
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuAfter = bot.CpuTimes();
+        var handledInRounds = BotProcess.Metric(after, "jumysbot_updates_handled_total") - BotProcess.Metric(before, "jumysbot_updates_handled_total");
+        var userPerUpdate = (cpuAfter.User - cpuBefore.User).TotalMicroseconds / Math.Max(1, handledInRounds);
+        var systemPerUpdate = (cpuAfter.System - cpuBefore.System).TotalMicroseconds / Math.Max(1, handledInRounds);
 
         var latencies = persons.SelectMany(p => p.Latencies).Order().ToList();
         var handled = BotProcess.Metric(after, "jumysbot_handler_duration_ms_count") - BotProcess.Metric(before, "jumysbot_handler_duration_ms_count");
@@ -82,6 +87,7 @@ internal static partial class Scenarios
             ("handling time p99 at most (the bot's histogram bucket)", HistogramPercentile(histogram, 0.99)),
             ("updates handled within 5 ms (the bot's histogram)", HistogramShareWithin(histogram, 5)),
             ("methods the JIT compiled during the measured rounds, and its time", $"{BotProcess.Metric(after, "jumysbot_jit_compiled_methods") - BotProcess.Metric(before, "jumysbot_jit_compiled_methods"):0}, {BotProcess.Metric(after, "jumysbot_jit_time_seconds") - BotProcess.Metric(before, "jumysbot_jit_time_seconds"):0.00} s"),
+            ("processor time of the bot per update handled, user + system (/proc, measured rounds)", $"{userPerUpdate + systemPerUpdate:0} µs ({userPerUpdate:0} + {systemPerUpdate:0})"),
             ("peak working set of the bot", $"{bot.PeakWorkingSetMb():0} MB"),
             ("database size after the run", $"{DatabaseSizeMb(database):0.0} MB"),
         ]);
