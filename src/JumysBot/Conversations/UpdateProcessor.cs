@@ -115,7 +115,7 @@ public sealed partial class UpdateProcessor(
     {
         var started = Stopwatch.GetTimestamp();
         var erased = false;
-        await groupCommit.RunAsync(async tx => erased = await WriteTurnAsync(tx, update, input, cancellationToken), cancellationToken);
+        await groupCommit.RunAsync(async tx => erased = await WriteTurnAsync(tx, update, input, cancellationToken), IncomingMapper.ChatIdOf(update), cancellationToken);
         storageFault.StoreWorks();
         if (erased)
         {

@@ -21,10 +21,16 @@ public sealed class GroupCommit : IAsyncDisposable
     }
 
     /// <summary>Completes when <paramref name="work"/>'s writes are committed, or throws what it (or the commit) threw.</summary>
-    public Task RunAsync(Func<StorageTransaction, Task> work, CancellationToken cancellationToken)
+    public Task RunAsync(Func<StorageTransaction, Task> work, CancellationToken cancellationToken) => RunAsync(work, chatId: null, cancellationToken);
+
+    /// <param name="chatId">
+    /// The chat the work belongs to. On a shared store the transaction takes every chat's lock first, in the order of the
+    /// chats' ids, so two instances whose batches hold the same chats never wait for each other in a circle.
+    /// </param>
+    public Task RunAsync(Func<StorageTransaction, Task> work, long? chatId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var queued = new Work(work, cancellationToken);
+        var queued = new Work(work, chatId, cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
         return queued.Done.Task;
     }
@@ -60,6 +66,7 @@ public sealed class GroupCommit : IAsyncDisposable
         try
         {
             await using var tx = await _database.BeginAsync(CancellationToken.None);
+            await tx.Inbox.LockChatsAsync([.. batch.Select(w => w.ChatId).OfType<long>().Distinct().Order()], CancellationToken.None);
             foreach (var work in batch)
             {
                 try
@@ -98,7 +105,7 @@ public sealed class GroupCommit : IAsyncDisposable
         await _writer;
     }
 
-    private sealed record Work(Func<StorageTransaction, Task> Run, CancellationToken CancellationToken)
+    private sealed record Work(Func<StorageTransaction, Task> Run, long? ChatId, CancellationToken CancellationToken)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -86,6 +86,26 @@ public sealed class InboxRepository
             cancellationToken, ("@chat", chatId), ("@id", updateId));
 
     /// <summary>
+    /// On PostgreSQL, takes the locks of these chats for this transaction, in the order given (callers sort them), so that
+    /// transactions holding several chats take them in one order and never deadlock. A chat's lock taken again later in
+    /// the same transaction is granted at once. Nothing to do on SQLite, where one writer runs at a time.
+    /// </summary>
+    public async Task LockChatsAsync(IReadOnlyList<long> sortedChatIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sortedChatIds);
+        if (_tx.Dialect.Provider != StorageProvider.Postgres || sortedChatIds.Count == 0)
+        {
+            return;
+        }
+
+        // One statement: the function runs row by row in the array's order.
+        await using var command = _tx.Command(
+            "SELECT pg_advisory_xact_lock(chat) FROM unnest(@chats::bigint[]) WITH ORDINALITY AS c(chat, n) ORDER BY n",
+            ("@chats", sortedChatIds.ToArray()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Starts handling an update in this transaction. On PostgreSQL it first waits for the chat's lock, so one instance
     /// at a time handles a chat, and locks the update's row.
     /// </summary>

@@ -180,5 +180,9 @@ internal static class Migrations
             ALTER TABLE leads ADD COLUMN rated_at BIGINT NULL;
             ALTER TABLE leads ADD COLUMN feedback_comment TEXT NULL;
             """),
+        (8, """
+            -- The sender takes a few of each chat's waiting messages per round, so it reads them chat by chat.
+            CREATE INDEX outbox_pending_by_chat ON outbox (chat_id, priority, id) WHERE sent_at IS NULL AND failed_at IS NULL;
+            """),
     ];
 }

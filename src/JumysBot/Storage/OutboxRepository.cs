@@ -25,20 +25,46 @@ public sealed class OutboxRepository
     }
 
     /// <summary>
-    /// Unsent rows, most urgent first, and within a priority in the order they were written; of the announcements only
-    /// the first <paramref name="announcementLimit"/>, so a round stays short and replies written meanwhile go next.
+    /// How many of one chat's messages a round takes at most. Telegram lets a chat have about one a second, so a chat
+    /// with a long queue (someone writing fast, a group asking for lists) gets a few each round and everybody else's
+    /// messages are in the same round.
+    /// </summary>
+    public const int PerChatInRound = 4;
+
+    /// <summary>How many claims deep the pool is from which instances claiming at once take their shares.</summary>
+    private const int ClaimPoolDepth = 4;
+
+    /// <summary>
+    /// The ids of the unsent rows a round takes: of each chat its first <see cref="PerChatInRound"/> in its own order
+    /// (most urgent first, then as written), and of those the most urgent first, up to the limit. With
+    /// <c>dueOnly</c>, chats whose first row waits (a retry time, another instance's lease) are left out: nothing of
+    /// theirs can go before it.
+    /// </summary>
+    private static string FairIds(string priorityFilter, string limit, bool dueOnly) =>
+        $"""
+        SELECT id FROM (
+            SELECT id, priority, ROW_NUMBER() OVER (PARTITION BY chat_id ORDER BY priority, id) AS nth,
+                FIRST_VALUE(not_before) OVER (PARTITION BY chat_id ORDER BY priority, id) AS head_waits_until
+            FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND {priorityFilter}) AS ranked
+        WHERE nth <= {PerChatInRound}{(dueOnly ? " AND (head_waits_until IS NULL OR head_waits_until <= @now)" : "")}
+        ORDER BY priority, id LIMIT {limit}
+        """;
+
+    /// <summary>
+    /// Unsent rows, most urgent first, and within a priority in the order they were written, at most
+    /// <see cref="PerChatInRound"/> of each chat; of the announcements only the first <paramref name="announcementLimit"/>,
+    /// so a round stays short and replies written meanwhile go next.
     /// </summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, int announcementLimit, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
             $"""
-            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
-                WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
-                ORDER BY priority, id LIMIT @limit) AS urgent
+            SELECT id, payload, attempts, not_before, in_doubt, priority FROM outbox WHERE id IN (
+                {FairIds($"priority < {(int)MessagePriority.Announcement}", "@limit", dueOnly: false)})
             UNION ALL
-            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt FROM outbox
-                WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
-                ORDER BY id LIMIT @announcements) AS announcements
+            SELECT id, payload, attempts, not_before, in_doubt, priority FROM outbox WHERE id IN (
+                {FairIds($"priority = {(int)MessagePriority.Announcement}", "@announcements", dueOnly: false)})
+            ORDER BY priority, id
             """,
             ("@limit", limit), ("@announcements", announcementLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -62,17 +88,20 @@ public sealed class OutboxRepository
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(int limit, int announcementLimit, long leaseUntil, CancellationToken cancellationToken)
     {
         var locked = new Dictionary<long, (long ChatId, OutboxItem Item, int Order)>();
+        // The fair choice is made from a pool a few claims deep: instances claiming at the same moment skip the rows
+        // another has locked (SKIP LOCKED never waits, so claims cannot deadlock) and each finds its own share.
         await using (var command = _tx.Command(
             $"""
-            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
-                WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox WHERE id IN (
+                {FairIds($"priority < {(int)MessagePriority.Announcement}", "@pool", dueOnly: true)})
                 ORDER BY priority, id LIMIT @limit FOR UPDATE SKIP LOCKED) AS urgent
             UNION ALL
-            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
-                WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox WHERE id IN (
+                {FairIds($"priority = {(int)MessagePriority.Announcement}", "@announcementPool", dueOnly: true)})
                 ORDER BY id LIMIT @announcements FOR UPDATE SKIP LOCKED) AS announcements
             """,
-            ("@limit", limit), ("@announcements", announcementLimit)))
+            ("@limit", limit), ("@pool", limit * ClaimPoolDepth), ("@announcements", announcementLimit),
+            ("@announcementPool", announcementLimit * ClaimPoolDepth), ("@now", _tx.Now)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

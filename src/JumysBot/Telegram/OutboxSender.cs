@@ -29,7 +29,7 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// How long rows claimed from a shared store stay this instance's: far longer than a claim takes to send (at most
-    /// ten seconds of the global rate), so only a crashed instance's rows pass to another.
+    /// two seconds of the global rate), so only a crashed instance's rows pass to another.
     /// </summary>
     private static readonly TimeSpan _lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
@@ -55,7 +55,7 @@ public sealed partial class OutboxSender(
         {
             // Other instances drain the same outbox: take a share of it that none of them will send.
             await using var claim = await database.BeginAsync(cancellationToken);
-            pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TenSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, cancellationToken);
+            pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TwoSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, cancellationToken);
             await claim.CommitAsync(cancellationToken);
         }
         else

@@ -43,8 +43,11 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     /// <summary>How many messages the bot may send in half a second: the most announcements one outbox round takes.</summary>
     public int HalfASecondOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond / 2));
 
-    /// <summary>How many messages the bot may send in ten seconds: the most one instance claims at once from a shared store.</summary>
-    public int TenSecondsOfSending => Math.Max(1, (int)(options.Value.GlobalMessagesPerSecond * 10));
+    /// <summary>
+    /// How many messages the bot may send in two seconds: the most one instance claims at once from a shared store, so
+    /// that instances claiming one after another each find a share.
+    /// </summary>
+    public int TwoSecondsOfSending => Math.Max(10, (int)(options.Value.GlobalMessagesPerSecond * 2));
 
     /// <summary>Takes a bot-wide token alone: for the further requests of one message (its parts, its venue).</summary>
     public bool TryTakeGlobal()

@@ -184,6 +184,148 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
     }
 
+    [StoreFact]
+    public async Task Three_instances_claiming_one_after_another_each_find_a_share_of_the_due_messages()
+    {
+        var location = await store.NewLocationAsync();
+        var databases = new[] { await TestStore.OpenAsync(location), await TestStore.OpenAsync(location), await TestStore.OpenAsync(location) };
+        await using (var tx = await databases[0].BeginAsync(_none))
+        {
+            foreach (var chat in Enumerable.Range(1, 300))
+            {
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = chat, Text = $"m{chat}" }, _none);
+            }
+
+            await tx.CommitAsync(_none);
+        }
+
+        var shares = new List<IReadOnlyList<long>>();
+        foreach (var database in databases)
+        {
+            await using var tx = await database.BeginAsync(_none);
+            var claimed = await tx.Outbox.ClaimDueAsync(limit: 20, announcementLimit: 5, leaseUntil: tx.Now + 120_000, _none);
+            await tx.CommitAsync(_none);
+            shares.Add([.. claimed.Select(c => c.Message.ChatId)]);
+        }
+
+        Assert.All(shares, share => Assert.Equal(20, share.Count));
+        Assert.Equal(60, shares.SelectMany(s => s).Distinct().Count());
+    }
+
+    [StoreFact]
+    public async Task Three_senders_at_once_share_three_hundred_messages_each_sent_once()
+    {
+        var location = await store.NewLocationAsync();
+        var settings = Microsoft.Extensions.Options.Options.Create(new TelegramOptions());
+        var channel = new CountingChannel();
+        var senders = new List<OutboxSender>();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            senders.Add(new OutboxSender(await TestStore.OpenAsync(location), channel, TimeProvider.System, NullLogger<OutboxSender>.Instance, limiter: new SendRateLimiter(settings, TimeProvider.System)));
+        }
+
+        var database = await TestStore.OpenAsync(location);
+        await using (var tx = await database.BeginAsync(_none))
+        {
+            foreach (var chat in Enumerable.Range(1, 300))
+            {
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = chat, Text = $"m{chat}" }, _none);
+            }
+
+            await tx.CommitAsync(_none);
+        }
+
+        var firstRounds = await Task.WhenAll(senders.Select(s => s.SendDueAsync(_none)));
+        while (channel.Sent.Count < 300)
+        {
+            Assert.True((await Task.WhenAll(senders.Select(s => s.SendDueAsync(_none)))).Sum() > 0 || channel.Sent.Count == 300, "a round sent nothing");
+        }
+
+        Assert.All(firstRounds, sent => Assert.True(sent > 0, "every instance sends in its first round"));
+        Assert.Equal(300, channel.Sent.Distinct().Count());
+        Assert.Equal(300, channel.Sent.Count);
+    }
+
+    [StoreFact]
+    public async Task Two_chats_interleaved_across_two_instances_never_deadlock_or_apologise()
+    {
+        var location = await store.NewLocationAsync();
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var a = await BotUnderTest.StartAsync(api, settings: InProcessFleet.Settings(location));
+        await using var b = await BotUnderTest.StartAsync(api, settings: InProcessFleet.Settings(location));
+        var id = 90_000L;
+
+        for (var round = 0; round < 40; round++)
+        {
+            // A gets chat 1 then 2, B gets 2 then 1, at the same moment: their batches hold both chats, in either order.
+            await Task.WhenAll(
+                PostAsync(a, Update(++id, 44001, "/help")),
+                PostAsync(b, Update(++id, 44002, "/help")),
+                PostAsync(a, Update(++id, 44002, "/help")),
+                PostAsync(b, Update(++id, 44001, "/help")));
+        }
+
+        var first = new TelegramPerson(api, 44001, "ru");
+        var second = new TelegramPerson(api, 44002, "ru");
+        await api.WaitUntilAsync(() => first.Received.Count(m => m.Text!.Contains("Я понимаю кнопки", StringComparison.Ordinal)) == 80
+            && second.Received.Count(m => m.Text!.Contains("Я понимаю кнопки", StringComparison.Ordinal)) == 80, "every /help answered", TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(api.Calls, c => c.Text?.Contains("Извините", StringComparison.Ordinal) == true);
+    }
+
+    [StoreFact]
+    public async Task Two_instances_whose_batches_hold_the_same_two_chats_in_opposite_order_do_not_deadlock()
+    {
+        var location = await store.NewLocationAsync();
+        await using var first = new GroupCommit(await TestStore.OpenAsync(location));
+        await using var second = new GroupCommit(await TestStore.OpenAsync(location));
+        using var firstHolds = new SemaphoreSlim(0);
+        using var secondHolds = new SemaphoreSlim(0);
+
+        // Each instance's batch holds chat 1 and chat 2, in opposite orders; each piece takes its chat's lock, as
+        // handling an update does, and the first pieces wait a moment for each other, as busy instances do.
+        var batches = new[]
+        {
+            await BatchAsync(first, [(43101, 1), (43102, 2)], firstHolds, secondHolds),
+            await BatchAsync(second, [(43103, 2), (43104, 1)], secondHolds, firstHolds),
+        };
+
+        // A deadlock fails one of them: PostgreSQL ends one transaction of the circle.
+        await Task.WhenAll(batches.SelectMany(pieces => pieces));
+
+        static async Task<Task[]> BatchAsync(
+            GroupCommit commit, (long UpdateId, long Chat)[] pieces, SemaphoreSlim holds, SemaphoreSlim otherHolds)
+        {
+            // A piece in front keeps the writer busy, so the two pieces behind it share the next transaction.
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var front = commit.RunAsync(_ => gate.Task, _none);
+            var tasks = pieces.Select((p, i) => commit.RunAsync(async tx =>
+            {
+                await tx.Inbox.TakeTurnAsync(p.UpdateId, p.Chat, _none);
+                if (i == 0)
+                {
+                    holds.Release();
+                    await otherHolds.WaitAsync(TimeSpan.FromSeconds(2));
+                }
+            }, p.Chat, _none)).ToArray();
+            gate.SetResult();
+            await front;
+            return tasks;
+        }
+    }
+
+    private sealed class CountingChannel : IMessageChannel
+    {
+        public ConcurrentBag<string> Sent { get; } = [];
+
+        public Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Add(message.Text);
+            return Task.FromResult<long?>(Sent.Count);
+        }
+
+        public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private static string Update(long updateId, long chatId, string text) =>
         $$$"""{"update_id":{{{updateId}}},"message":{"message_id":{{{updateId}}},"date":0,"chat":{"id":{{{chatId}}},"type":"private","first_name":"A"},"from":{"id":{{{chatId}}},"is_bot":false,"first_name":"A","language_code":"ru"},"text":"{{{text}}}"}}""";
 

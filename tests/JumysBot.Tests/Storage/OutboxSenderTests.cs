@@ -100,6 +100,43 @@ public abstract class OutboxSenderTests(TestStore store)
         Assert.Equal(["reply", "card"], channel.Sent);
     }
 
+    [StoreFact]
+    public async Task One_chats_long_queue_does_not_hold_up_another_chats_reply()
+    {
+        var time = new ManualTimeProvider();
+        var database = await store.CreateAsync(time);
+        await AddAsync(database, [.. Enumerable.Range(1, 600).Select(i => (1L, $"a{i}")), (2L, "b1")]);
+        var channel = new RecordingChannel();
+        var limiter = new SendRateLimiter(Microsoft.Extensions.Options.Options.Create(new TelegramOptions()), time);
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance, limiter: limiter);
+
+        await sender.SendDueAsync(_none);
+
+        Assert.Contains("b1", channel.Sent);
+        Assert.InRange(channel.Sent.Count(t => t.StartsWith('a')), 1, JumysBot.Storage.OutboxRepository.PerChatInRound);
+        // A's own messages keep their order, round after round.
+        for (var round = 0; round < 5; round++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await sender.SendDueAsync(_none);
+        }
+
+        var sentOfA = channel.Sent.Where(t => t.StartsWith('a')).ToList();
+        Assert.Equal([.. Enumerable.Range(1, sentOfA.Count).Select(i => $"a{i}")], sentOfA);
+    }
+
+    [StoreFact]
+    public async Task A_round_takes_a_few_of_each_chats_messages_most_urgent_chats_first()
+    {
+        var database = await store.CreateAsync(new ManualTimeProvider());
+        await AddAsync(database, [.. Enumerable.Range(1, 10).Select(i => (1L, $"a{i}")), (2L, "b1"), (3L, "c1"), (3L, "c2")]);
+        await using var read = await database.BeginReadAsync(_none);
+
+        var pending = await read.Outbox.PendingAsync(500, 20, _none);
+
+        Assert.Equal(["a1", "a2", "a3", "a4", "b1", "c1", "c2"], pending.Select(p => p.Message.Text));
+    }
+
     /// <summary>A chat with a reply waiting and, behind it, a consultant's card.</summary>
     private async Task<JumysBot.Storage.BotDatabase> ReplyThenCardAsync(ManualTimeProvider time)
     {
