@@ -35,7 +35,7 @@ try
         case "crash":
             Console.WriteLine(CrashTest.Header);
             var random = new Random(options.Number("seed", Environment.TickCount));
-            foreach (var kind in kinds.Where(k => k is StoreKind.SqliteFull or StoreKind.LiteDb))
+            foreach (var kind in kinds.Where(k => k is StoreKind.SqliteFull or StoreKind.LiteDb or StoreKind.LiteDbCheckpoint))
             {
                 foreach (var size in new[] { 1, batch })
                 {
