@@ -101,43 +101,12 @@ internal sealed class SqliteStore : IShootoutStore
 
     public async Task<StoredState> ReadBackAsync(CancellationToken cancellationToken)
     {
-        var inbox = new List<(long, bool, bool)>();
-        var outbox = new List<long>();
-        var steps = new Dictionary<long, string>();
-        await using (var reader = await ReadAsync("SELECT update_id, handled_at IS NOT NULL, payload IS NOT NULL FROM inbox", cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                inbox.Add((reader.GetInt64(0), reader.GetBoolean(1), reader.GetBoolean(2)));
-            }
-        }
-
-        await using (var reader = await ReadAsync("SELECT payload FROM outbox", cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                outbox.Add(Workload.UpdateOf(reader.GetString(0)));
-            }
-        }
-
-        await using (var reader = await ReadAsync("SELECT chat_id, step FROM conversations", cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                steps[reader.GetInt64(0)] = reader.GetString(1);
-            }
-        }
-
-        var integrity = new List<string>();
-        await using (var reader = await ReadAsync("PRAGMA integrity_check", cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                integrity.Add(reader.GetString(0));
-            }
-        }
-
-        return new StoredState(inbox, outbox, steps, string.Join("; ", integrity));
+        var inbox = await ReadAllAsync("SELECT update_id, handled_at IS NOT NULL, payload IS NOT NULL FROM inbox",
+            r => (r.GetInt64(0), r.GetBoolean(1), r.GetBoolean(2)), cancellationToken);
+        var outbox = await ReadAllAsync("SELECT payload FROM outbox", r => Workload.UpdateOf(r.GetString(0)), cancellationToken);
+        var steps = await ReadAllAsync("SELECT chat_id, step FROM conversations", r => (Chat: r.GetInt64(0), Step: r.GetString(1)), cancellationToken);
+        var integrity = await ReadAllAsync("PRAGMA integrity_check", r => r.GetString(0), cancellationToken);
+        return new StoredState(inbox, outbox, steps.ToDictionary(s => s.Chat, s => s.Step), string.Join("; ", integrity));
     }
 
     public async Task WritePersonAsync(PersonRecord person, CancellationToken cancellationToken)
@@ -216,10 +185,17 @@ internal sealed class SqliteStore : IShootoutStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<DbDataReader> ReadAsync(string sql, CancellationToken cancellationToken)
+    private async Task<List<T>> ReadAllAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var command = new SqliteCommand(sql, _writer);
-        return await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default, cancellationToken);
+        await using var command = new SqliteCommand(sql, _writer);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
