@@ -82,7 +82,7 @@ public sealed class ConsultantTests : BotTestBase
         Assert.Contains("Статус изменил(а): Ерлан.", edit.Text);
         Assert.Equal(["c:contacted:" + number, "c:unreached:" + number, "c:return:" + number], edit.Buttons.Select(b => b.Data));
         var person = new TelegramPerson(Api, 13003, "kk");
-        await person.ReadsUntilAsync("жұмысқа алды");
+        await person.ReadsUntilAsync("қарауға алды");
         Assert.Equal("InProgress", Scalar($"SELECT status FROM leads WHERE id = {number}"));
         Assert.Equal(2L, Scalar($"SELECT COUNT(*) FROM lead_history WHERE lead_id = {number}"));
     }

@@ -143,7 +143,7 @@ public sealed class FeedbackTests : BotTestBase
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
         var balkhash = new ConsultantChat(Api, BalkhashChat, 520, "Гаухар");
         balkhash.Presses("c:take:1001");
-        await person.ReadsUntilAsync("взял вашу заявку");
+        await person.ReadsUntilAsync("начал работать с вашей заявкой");
         person.Sends("/menu");
         await person.ReadsUntilAsync("Главное меню");
         person.Presses("Грант на своё дело");
@@ -213,7 +213,7 @@ public sealed class FeedbackTests : BotTestBase
 
         Assert.Equal("+77057654321", Scalar("SELECT phone FROM leads WHERE id = 1001"));
         var card = await balkhash.ReceivesAsync(c => c.Method == "editMessageText" && c.Text?.Contains("+77057654321", StringComparison.Ordinal) == true, "the card with the new number");
-        Assert.Contains("Статус — не дозвонились.", card.Text);
+        Assert.Contains("Статус — не удалось связаться.", card.Text);
         Assert.Equal(["c:contacted:1001", "c:return:1001"], card.Buttons.Select(b => b.Data));
         await balkhash.ReceivesAsync(c => c.Text?.Contains("По заявке № 1001 человек указал новый номер телефона", StringComparison.Ordinal) == true, "the note");
         balkhash.Presses("c:contacted:1001");
@@ -262,7 +262,7 @@ public sealed class FeedbackTests : BotTestBase
 
         Assert.Equal("Telegram", Scalar($"SELECT contact_method FROM leads WHERE id = {number}"));
         var card = await temirtau.ReceivesAsync(c => c.Method == "editMessageText" && c.Text?.Contains("Связь: только сообщения в Telegram, не звонить.", StringComparison.Ordinal) == true, "the card");
-        Assert.Contains("Статус — не дозвонились.", card.Text);
+        Assert.Contains("Статус — не удалось связаться.", card.Text);
         await temirtau.ReceivesAsync(c => c.Text?.Contains($"По заявке № {number} человек просит только сообщения", StringComparison.Ordinal) == true, "the note");
     }
 

@@ -126,7 +126,7 @@ public sealed class LeadRequestTests : BotTestBase
         person.SharesLocation(49.8, 73.1);
         await person.ReadsUntilAsync("Я не узнал номер");
         person.Sends("1");
-        await person.ReadsUntilAsync("внизу экрана");
+        await person.ReadsUntilAsync("«Отправить мой номер». Или напишите номер");
         person.Sends("87019998877");
         await person.ReadsUntilAsync("Как с вами связаться?");
 

@@ -15,7 +15,7 @@ internal static class LeadScript
         person.Presses("JOB COACH — наставник на работе");
         await person.ReadsUntilAsync("Что вы получите");
         person.Presses("Хочу участвовать");
-        await person.ReadsUntilAsync("Какая помощь JOB COACH вам нужна?");
+        await person.ReadsUntilAsync("Какая помощь наставника Job coach вам нужна?");
         person.Presses("Найти работу");
         await person.ReadsUntilAsync("согласие на обработку");
         person.Presses("Согласен(на)");
