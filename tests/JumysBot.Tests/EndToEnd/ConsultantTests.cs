@@ -275,13 +275,13 @@ public sealed class ConsultantTests : BotTestBase
         person.Presses("Иә, грантқа өтінім бергім келеді");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Sends("Айгүл Сейтқали");
         await person.ReadsUntilAsync("Телефон нөміріңіз");
         person.SharesContact("77011234567");
         await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
         person.Presses("Маған қоңырау шалыңыз");
-        await person.ReadsUntilAsync("Қоңырауды қашан");
+        await person.ReadsUntilAsync("қоңырау шалған ыңғайлы");
         person.Presses("Таңертең");
         await person.ReadsUntilAsync("Қай жерде тұрасыз?");
         person.SharesLocation(latitude, longitude);
@@ -289,7 +289,7 @@ public sealed class ConsultantTests : BotTestBase
         person.Presses("Көрсеткім келмейді");
         await person.ReadsUntilAsync("Кеңесшіге тағы");
         person.Sends("Удобно \"после обеда\"; спасибо");
-        await person.ReadsUntilAsync("Өтінімді тексеріңізші");
+        await person.ReadsUntilAsync("Өтініміңізді тексеріңіз");
         person.Presses("Растау");
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         var match = System.Text.RegularExpressions.Regex.Match(done.Text!, @"№ (\d+)");

@@ -35,7 +35,7 @@ public sealed class FeedbackTests : BotTestBase
         await FinishAsync(temirtau, number);
 
         var question = await person.ReadsUntilAsync($"№ {number} өтініміңіз аяқталды");
-        Assert.Contains("1-ден 5-ке дейін бағалаңызшы", question.Text);
+        Assert.Contains("1-ден 5-ке дейін баға беріңіз", question.Text);
         Assert.Equal(
             [
                 ("1 — мүлде көмектеспеді", $"fb:r:{number}:1"), ("2 — көп көмектеспеді", $"fb:r:{number}:2"),
@@ -255,9 +255,9 @@ public sealed class FeedbackTests : BotTestBase
         temirtau.Presses($"c:unreached:{number}");
 
         var message = await person.ReadsUntilAsync($"Кеңесші № {number} өтінім бойынша сізбен байланыса алмады.");
-        Assert.Contains("Телефон нөміріңізді тексеріңізші: +77011234567.", message.Text);
+        Assert.Contains("Телефон нөміріңізді тексеріңіз: +77011234567.", message.Text);
         person.Presses("Тек хабарлама (қоңырау шалмаңыз)");
-        await person.ReadsUntilAsync("Кеңесші сізге хабарлама жазады. Сізге қоңырау шалмайды.");
+        await person.ReadsUntilAsync("Кеңесші сізге хабарлама жазады. Сізге қоңырау шалынбайды.");
         await person.ReadsUntilAsync("Басты мәзір");
 
         Assert.Equal("Telegram", Scalar($"SELECT contact_method FROM leads WHERE id = {number}"));
@@ -336,13 +336,13 @@ public sealed class FeedbackTests : BotTestBase
         person.Presses("Иә, грантқа өтінім бергім келеді");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Sends("Айгүл");
         await person.ReadsUntilAsync("Телефон нөміріңіз");
         person.SharesContact("77011234567");
         await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
         person.Presses("Маған қоңырау шалыңыз");
-        await person.ReadsUntilAsync("Қоңырауды қашан");
+        await person.ReadsUntilAsync("қоңырау шалған ыңғайлы");
         person.Presses("Таңертең");
         await person.ReadsUntilAsync("Қай жерде тұрасыз?");
         person.SharesLocation(50.05, 72.96);
@@ -350,7 +350,7 @@ public sealed class FeedbackTests : BotTestBase
         person.Presses("Көрсеткім келмейді");
         await person.ReadsUntilAsync("Кеңесшіге тағы");
         person.Presses("Өткізіп жіберу");
-        await person.ReadsUntilAsync("Өтінімді тексеріңізші");
+        await person.ReadsUntilAsync("Өтініміңізді тексеріңіз");
         person.Presses("Растау");
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         return long.Parse(System.Text.RegularExpressions.Regex.Match(done.Text!, @"№ (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
