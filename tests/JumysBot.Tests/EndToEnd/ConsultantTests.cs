@@ -272,7 +272,7 @@ public sealed class ConsultantTests : BotTestBase
         await person.ReadsUntilAsync("Bastau Business");
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("курсынан өттіңіз бе");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
         await person.ReadsUntilAsync("Атыңыз кім?");

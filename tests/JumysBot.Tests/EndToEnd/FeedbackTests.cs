@@ -256,7 +256,7 @@ public sealed class FeedbackTests : BotTestBase
 
         var message = await person.ReadsUntilAsync($"Кеңесші № {number} өтінім бойынша сізбен байланыса алмады.");
         Assert.Contains("Телефон нөміріңізді тексеріңіз: +77011234567.", message.Text);
-        person.Presses("Тек хабарлама (қоңырау шалмаңыз)");
+        person.Presses("Тек хабарлама (қоңыраусыз)");
         await person.ReadsUntilAsync("Кеңесші сізге хабарлама жазады. Сізге қоңырау шалынбайды.");
         await person.ReadsUntilAsync("Басты мәзір");
 
@@ -333,7 +333,7 @@ public sealed class FeedbackTests : BotTestBase
         await person.ReadsUntilAsync("Bastau Business");
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("курсынан өттіңіз бе");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
         await person.ReadsUntilAsync("Атыңыз кім?");

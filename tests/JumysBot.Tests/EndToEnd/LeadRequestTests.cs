@@ -18,7 +18,7 @@ public sealed class LeadRequestTests : BotTestBase
 
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("Bastau Business курсынан өттіңіз бе?");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         var consent = await person.ReadsUntilAsync("келісіміңіз керек");
         Assert.Contains("Қарағанды облысының жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы", consent.Text);
         Assert.Contains("180 күн", consent.Text);
