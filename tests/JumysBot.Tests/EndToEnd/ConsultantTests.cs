@@ -82,7 +82,7 @@ public sealed class ConsultantTests : BotTestBase
         Assert.Contains("Статус изменил(а): Ерлан.", edit.Text);
         Assert.Equal(["c:contacted:" + number, "c:unreached:" + number, "c:return:" + number], edit.Buttons.Select(b => b.Data));
         var person = new TelegramPerson(Api, 13003, "kk");
-        await person.ReadsUntilAsync("жұмысқа алды");
+        await person.ReadsUntilAsync("қарауға алды");
         Assert.Equal("InProgress", Scalar($"SELECT status FROM leads WHERE id = {number}"));
         Assert.Equal(2L, Scalar($"SELECT COUNT(*) FROM lead_history WHERE lead_id = {number}"));
     }
@@ -272,16 +272,16 @@ public sealed class ConsultantTests : BotTestBase
         await person.ReadsUntilAsync("Bastau Business");
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("курсынан өттіңіз бе");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Sends("Айгүл Сейтқали");
         await person.ReadsUntilAsync("Телефон нөміріңіз");
         person.SharesContact("77011234567");
         await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
         person.Presses("Маған қоңырау шалыңыз");
-        await person.ReadsUntilAsync("Қоңырауды қашан");
+        await person.ReadsUntilAsync("қоңырау шалған ыңғайлы");
         person.Presses("Таңертең");
         await person.ReadsUntilAsync("Қай жерде тұрасыз?");
         person.SharesLocation(latitude, longitude);
@@ -289,7 +289,7 @@ public sealed class ConsultantTests : BotTestBase
         person.Presses("Көрсеткім келмейді");
         await person.ReadsUntilAsync("Кеңесшіге тағы");
         person.Sends("Удобно \"после обеда\"; спасибо");
-        await person.ReadsUntilAsync("Өтінімді тексеріңізші");
+        await person.ReadsUntilAsync("Өтініміңізді тексеріңіз");
         person.Presses("Растау");
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         var match = System.Text.RegularExpressions.Regex.Match(done.Text!, @"№ (\d+)");

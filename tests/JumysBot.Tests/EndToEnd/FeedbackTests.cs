@@ -35,7 +35,7 @@ public sealed class FeedbackTests : BotTestBase
         await FinishAsync(temirtau, number);
 
         var question = await person.ReadsUntilAsync($"№ {number} өтініміңіз аяқталды");
-        Assert.Contains("1-ден 5-ке дейін бағалаңызшы", question.Text);
+        Assert.Contains("1-ден 5-ке дейін баға беріңіз", question.Text);
         Assert.Equal(
             [
                 ("1 — мүлде көмектеспеді", $"fb:r:{number}:1"), ("2 — көп көмектеспеді", $"fb:r:{number}:2"),
@@ -143,7 +143,7 @@ public sealed class FeedbackTests : BotTestBase
         await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
         var balkhash = new ConsultantChat(Api, BalkhashChat, 520, "Гаухар");
         balkhash.Presses("c:take:1001");
-        await person.ReadsUntilAsync("взял вашу заявку");
+        await person.ReadsUntilAsync("начал работать с вашей заявкой");
         person.Sends("/menu");
         await person.ReadsUntilAsync("Главное меню");
         person.Presses("Грант на своё дело");
@@ -213,7 +213,7 @@ public sealed class FeedbackTests : BotTestBase
 
         Assert.Equal("+77057654321", Scalar("SELECT phone FROM leads WHERE id = 1001"));
         var card = await balkhash.ReceivesAsync(c => c.Method == "editMessageText" && c.Text?.Contains("+77057654321", StringComparison.Ordinal) == true, "the card with the new number");
-        Assert.Contains("Статус — не дозвонились.", card.Text);
+        Assert.Contains("Статус — не удалось связаться.", card.Text);
         Assert.Equal(["c:contacted:1001", "c:return:1001"], card.Buttons.Select(b => b.Data));
         await balkhash.ReceivesAsync(c => c.Text?.Contains("По заявке № 1001 человек указал новый номер телефона", StringComparison.Ordinal) == true, "the note");
         balkhash.Presses("c:contacted:1001");
@@ -255,14 +255,14 @@ public sealed class FeedbackTests : BotTestBase
         temirtau.Presses($"c:unreached:{number}");
 
         var message = await person.ReadsUntilAsync($"Кеңесші № {number} өтінім бойынша сізбен байланыса алмады.");
-        Assert.Contains("Телефон нөміріңізді тексеріңізші: +77011234567.", message.Text);
-        person.Presses("Тек хабарлама (қоңырау шалмаңыз)");
-        await person.ReadsUntilAsync("Кеңесші сізге хабарлама жазады. Сізге қоңырау шалмайды.");
+        Assert.Contains("Телефон нөміріңізді тексеріңіз: +77011234567.", message.Text);
+        person.Presses("Тек хабарлама (қоңыраусыз)");
+        await person.ReadsUntilAsync("Кеңесші сізге хабарлама жазады. Сізге қоңырау шалынбайды.");
         await person.ReadsUntilAsync("Басты мәзір");
 
         Assert.Equal("Telegram", Scalar($"SELECT contact_method FROM leads WHERE id = {number}"));
         var card = await temirtau.ReceivesAsync(c => c.Method == "editMessageText" && c.Text?.Contains("Связь: только сообщения в Telegram, не звонить.", StringComparison.Ordinal) == true, "the card");
-        Assert.Contains("Статус — не дозвонились.", card.Text);
+        Assert.Contains("Статус — не удалось связаться.", card.Text);
         await temirtau.ReceivesAsync(c => c.Text?.Contains($"По заявке № {number} человек просит только сообщения", StringComparison.Ordinal) == true, "the note");
     }
 
@@ -333,16 +333,16 @@ public sealed class FeedbackTests : BotTestBase
         await person.ReadsUntilAsync("Bastau Business");
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("курсынан өттіңіз бе");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         await person.ReadsUntilAsync("келісіміңіз керек");
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Sends("Айгүл");
         await person.ReadsUntilAsync("Телефон нөміріңіз");
         person.SharesContact("77011234567");
         await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
         person.Presses("Маған қоңырау шалыңыз");
-        await person.ReadsUntilAsync("Қоңырауды қашан");
+        await person.ReadsUntilAsync("қоңырау шалған ыңғайлы");
         person.Presses("Таңертең");
         await person.ReadsUntilAsync("Қай жерде тұрасыз?");
         person.SharesLocation(50.05, 72.96);
@@ -350,7 +350,7 @@ public sealed class FeedbackTests : BotTestBase
         person.Presses("Көрсеткім келмейді");
         await person.ReadsUntilAsync("Кеңесшіге тағы");
         person.Presses("Өткізіп жіберу");
-        await person.ReadsUntilAsync("Өтінімді тексеріңізші");
+        await person.ReadsUntilAsync("Өтініміңізді тексеріңіз");
         person.Presses("Растау");
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         return long.Parse(System.Text.RegularExpressions.Regex.Match(done.Text!, @"№ (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);

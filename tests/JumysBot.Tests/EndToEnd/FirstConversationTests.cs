@@ -16,7 +16,7 @@ public sealed class FirstConversationTests : BotTestBase
         var greeting = await person.ReadsAsync();
         Assert.Contains("Сәлеметсіз бе", greeting.Text);
         var question = await person.ReadsAsync();
-        Assert.Contains("Өзіңіз туралы айтыңызшы", question.Text);
+        Assert.Contains("Өзіңіз туралы айтыңыз.", question.Text);
         Assert.Contains(question.Buttons, b => b.Label == "Мен мүгедектігі бар адаммын");
     }
 
@@ -54,7 +54,7 @@ public sealed class FirstConversationTests : BotTestBase
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
 
-        person.Presses("Ухаживаю за ребёнком с инвалидностью");
+        person.Presses("Ухаживаю за близким");
 
         var answer = await Api.WaitForCallAsync(c => c.Method == "answerCallbackQuery", "answerCallbackQuery");
         Assert.StartsWith($"cb-{person.Id}-", answer.Body["callback_query_id"]!.GetValue<string>());

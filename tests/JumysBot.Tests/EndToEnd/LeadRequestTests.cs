@@ -18,12 +18,12 @@ public sealed class LeadRequestTests : BotTestBase
 
         person.Presses("Қатысқым келеді");
         await person.ReadsUntilAsync("Bastau Business курсынан өттіңіз бе?");
-        person.Presses("Иә, грантқа өтінім бергім келеді");
+        person.Presses("Иә, грантқа өтінім беремін");
         var consent = await person.ReadsUntilAsync("келісіміңіз керек");
         Assert.Contains("Қарағанды облысының жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы", consent.Text);
         Assert.Contains("180 күн", consent.Text);
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Presses("Айгүл");
 
         var phoneQuestion = await person.ReadsUntilAsync("Телефон нөміріңіз");
@@ -33,7 +33,7 @@ public sealed class LeadRequestTests : BotTestBase
         Assert.True(keyboardGone.RemovesKeyboard, keyboardGone.ToString());
         await person.ReadsUntilAsync("Сізбен қалай байланысайық?");
         person.Presses("Маған қоңырау шалыңыз");
-        await person.ReadsUntilAsync("Қоңырауды қашан");
+        await person.ReadsUntilAsync("қоңырау шалған ыңғайлы");
         person.Presses("Таңертең");
         var placeQuestion = await person.ReadsUntilAsync("Қай жерде тұрасыз?");
         Assert.Contains(placeQuestion.KeyboardButtons, b => b.RequestsLocation);
@@ -43,11 +43,11 @@ public sealed class LeadRequestTests : BotTestBase
         await person.ReadsUntilAsync("Кеңесшіге тағы бірдеңе");
         person.SendsVoice("voice-1");
 
-        var review = await person.ReadsUntilAsync("Өтінімді тексеріңізші");
-        Assert.Contains("Аты: Айгүл.", review.Text);
+        var review = await person.ReadsUntilAsync("Өтініміңізді тексеріңіз");
+        Assert.Contains("Атыңыз: Айгүл.", review.Text);
         Assert.Contains("Телефон: +77011234567.", review.Text);
-        Assert.Contains("Мүгедектік тобы: Екінші топ.", review.Text);
-        Assert.Contains("Пікір: дауыстық хабарлама.", review.Text);
+        Assert.Contains("Мүгедектік тобыңыз: Екінші топ.", review.Text);
+        Assert.Contains("Пікіріңіз: дауыстық хабарлама.", review.Text);
         person.Presses("Растау");
 
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
@@ -126,7 +126,7 @@ public sealed class LeadRequestTests : BotTestBase
         person.SharesLocation(49.8, 73.1);
         await person.ReadsUntilAsync("Я не узнал номер");
         person.Sends("1");
-        await person.ReadsUntilAsync("внизу экрана");
+        await person.ReadsUntilAsync("«Отправить мой номер». Или напишите номер");
         person.Sends("87019998877");
         await person.ReadsUntilAsync("Как с вами связаться?");
 

@@ -51,7 +51,7 @@ public sealed class StorageFaultTests
         await using var bot = await BotUnderTest.StartAsync(api, databasePath: Path.Combine(disk.Folder, "bot.db"));
         var person = new TelegramPerson(api, 43002, "kk") { Patience = TimeSpan.FromSeconds(30) };
         person.Sends("/start");
-        await person.ReadsUntilAsync("Өзіңіз туралы айтыңызшы");
+        await person.ReadsUntilAsync("Өзіңіз туралы айтыңыз.");
 
         var freeSpace = disk.FillUp();
         person.Presses("Басқа");

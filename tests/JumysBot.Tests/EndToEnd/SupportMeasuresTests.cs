@@ -44,7 +44,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
     [Fact]
     public async Task A_russian_speaking_mother_gets_the_short_courses_among_what_suits_her()
     {
-        var mother = await MenuAsync(9002, "ru", "Ухаживаю за ребёнком с инвалидностью", "Главное меню");
+        var mother = await MenuAsync(9002, "ru", "Ухаживаю за близким", "Главное меню");
 
         mother.Presses("Что мне подходит?");
         await mother.ReadsUntilAsync("четыре коротких вопроса");
@@ -55,7 +55,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
 
         var results = await mother.ReadsUntilAsync("Вам могут подойти");
         Assert.Contains(results.Buttons, b => b.Data == "x:m:short-courses-mothers");
-        Assert.Contains("для мам и тех, кто ухаживает за ребёнком с инвалидностью", results.Text);
+        Assert.Contains("для мам и всех, кто ухаживает за ребёнком или взрослым с инвалидностью", results.Text);
 
         // Asked again later, she is not asked the same questions twice.
         mother.Sends("/menu");
@@ -130,7 +130,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
     [Fact]
     public async Task Content_is_escaped_for_telegram_html()
     {
-        await ContentStoreTests.EditAsync(_content, "ru: Bastau Business и грант на своё дело", "ru: Bastau Business <и> грант & курс");
+        await ContentStoreTests.EditAsync(_content, "ru: Bastau Business — курс и грант", "ru: Bastau Business <и> грант & курс");
         var store = _bot.Services.GetService(typeof(JumysBot.Catalog.ContentStore)) as JumysBot.Catalog.ContentStore;
         await Eventually.TrueAsync(() => store!.Version > 0);
         var person = await MenuAsync(9006, "ru", "Другое", "Главное меню");

@@ -12,10 +12,10 @@ internal static class LeadScript
         await person.ReadsUntilAsync("Главное меню");
         person.Sends("наставник");
         await person.ReadsUntilAsync("по запросу");
-        person.Presses("JOB COACH — наставник на работе");
+        person.Presses("Job coach (наставник)");
         await person.ReadsUntilAsync("Что вы получите");
         person.Presses("Хочу участвовать");
-        await person.ReadsUntilAsync("Какая помощь JOB COACH вам нужна?");
+        await person.ReadsUntilAsync("Какая помощь наставника Job coach вам нужна?");
         person.Presses("Найти работу");
         await person.ReadsUntilAsync("согласие на обработку");
         person.Presses("Согласен(на)");

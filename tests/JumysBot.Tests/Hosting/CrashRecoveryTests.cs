@@ -17,7 +17,7 @@ public sealed class CrashRecoveryTests
         {
             person.Sends("/start");
             await person.ReadsUntilAsync("Расскажите, кто вы");
-            person.Presses("Ухаживаю за ребёнком с инвалидностью");
+            person.Presses("Ухаживаю за близким");
             await person.ReadsUntilAsync("Главное меню");
             person.Presses("Обучение и курсы");
             await person.ReadsUntilAsync("Обучение и курсы");

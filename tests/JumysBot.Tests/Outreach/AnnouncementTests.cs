@@ -33,9 +33,9 @@ public sealed class AnnouncementTests
         person.Presses("Әрі қарай");
         await person.ReadsUntilAsync("Кемінде бір тақырыпты таңдаңыз");
         await person.ReadsUntilAsync("Сізге не туралы хабарлайын?");
-        person.Presses("Оқу және курстар: жоқ");
+        person.Presses("Оқыту және курстар: жоқ");
         var toggled = await person.ReadsUntilAsync("Сізге не туралы хабарлайын?");
-        Assert.Contains(toggled.Buttons, b => b.Label == "Оқу және курстар: иә");
+        Assert.Contains(toggled.Buttons, b => b.Label == "Оқыту және курстар: иә");
         person.Sends("4");
         await person.ReadsUntilAsync("Қай қала немесе аудан үшін");
         person.Presses("Теміртау");

@@ -25,15 +25,15 @@ public sealed class StartLinkTests : BotTestBase
         await person.ReadsUntilAsync("кеңес беру пунктінің сілтемесі арқылы келдіңіз");
         await person.ReadsUntilAsync("Теміртаудағы JumysTap кеңес беру пункті");
         var offer = await person.ReadsUntilAsync("Қандай көмек керек");
-        Assert.Equal(["Оқу", "Өз ісіне грант", "Жұмыс", "Басты мәзір"], offer.Buttons.Select(b => b.Label));
+        Assert.Equal(["Оқыту", "Өз ісіне грант", "Жұмыс", "Басты мәзір"], offer.Buttons.Select(b => b.Label));
         await Eventually.TrueAsync(() => Api.CallsOf("sendVenue").Any(v => v.ChatId == person.Id), "the point's map pin", TimeSpan.FromSeconds(10));
 
-        person.Presses("Оқу");
-        var topics = await person.ReadsUntilAsync("Сізді қандай оқу қызықтырады?");
+        person.Presses("Оқыту");
+        var topics = await person.ReadsUntilAsync("Сізді қандай оқыту қызықтырады?");
         person.Presses(topics.Buttons[0].Label);
         await person.ReadsUntilAsync("дербес деректерді өңдеуге келісіміңіз");
         person.Presses("Келісемін");
-        await person.ReadsUntilAsync("Сізге қалай жүгінейін?");
+        await person.ReadsUntilAsync("Атыңыз кім?");
         person.Sends("Айгүл");
         await person.ReadsUntilAsync("Телефон нөміріңіз");
         person.Sends("87011234567");
@@ -46,8 +46,8 @@ public sealed class StartLinkTests : BotTestBase
         person.Presses("Екінші топ");
         await person.ReadsUntilAsync("Кеңесшіге тағы бірдеңе айтқыңыз келе ме?");
         person.Presses("Өткізіп жіберу");
-        var review = await person.ReadsUntilAsync("Өтінімді тексеріңізші.");
-        Assert.Contains("Орны: Теміртаудағы JumysTap кеңес беру пункті.", review.Text);
+        var review = await person.ReadsUntilAsync("Өтініміңізді тексеріңіз.");
+        Assert.Contains("Мекеніңіз: Теміртаудағы JumysTap кеңес беру пункті.", review.Text);
         person.Presses("Растау");
         var accepted = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         Assert.Contains("Теміртаудағы JumysTap кеңес беру пункті", accepted.Text);
