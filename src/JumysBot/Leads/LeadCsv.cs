@@ -54,5 +54,12 @@ public static class LeadCsv
     private static void Row(StringBuilder csv, IEnumerable<string> fields) =>
         csv.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
 
-    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string field) => "\"" + Neutralised(field).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// A cell a spreadsheet would read as a formula (a person's comment <c>=HYPERLINK(…)</c>) gets a leading apostrophe,
+    /// which the spreadsheet shows as plain text. Phones start with <c>+</c>, so they are kept as text the same way.
+    /// </summary>
+    private static string Neutralised(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 }
