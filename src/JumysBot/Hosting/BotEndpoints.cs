@@ -5,6 +5,7 @@ using JumysBot.Storage;
 using JumysBot.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ namespace JumysBot.Hosting;
 public static class BotEndpoints
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>The largest webhook body taken: 1 MB.</summary>
+    public const int MaxUpdateBytes = 1 << 20;
 
     public static IEndpointRouteBuilder MapJumysBot(this IEndpointRouteBuilder app)
     {
@@ -49,11 +53,31 @@ public static class BotEndpoints
             return Results.Unauthorized();
         }
 
+        if (!context.Request.HasJsonContentType())
+        {
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        // An update is a few kilobytes; a body a thousand times that is not Telegram's.
+        if (context.Request.ContentLength > MaxUpdateBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUpdateBytes;
+        }
+
         ReceivedUpdate? update;
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             update = UpdateReader.Read(body.RootElement);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         catch (JsonException)
         {

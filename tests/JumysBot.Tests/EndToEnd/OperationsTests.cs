@@ -44,6 +44,40 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task The_webhook_refuses_a_body_over_a_megabyte_and_a_body_that_is_not_json_and_reads_an_unreadable_update_as_polling_does()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
+            ["Telegram:WebhookSecret"] = Secret,
+        });
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        var huge = """{"update_id":601,"message":{"message_id":1,"date":0,"chat":{"id":42002,"type":"private"},"text":"TEXT"}}"""
+            .Replace("TEXT", new string('ж', 600_000), StringComparison.Ordinal);
+        using var form = new StringContent("update_id=602", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var formRequest = new HttpRequestMessage(HttpMethod.Post, new Uri("/telegram/7f3a", UriKind.Relative)) { Content = form };
+        formRequest.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, new Uri("/telegram/7f3a", UriKind.Relative))
+        {
+            // No Content-Length: the limit holds while the body is read.
+            Content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(huge))) { Headers = { ContentType = new("application/json") } },
+        };
+        chunked.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        chunked.Headers.TransferEncodingChunked = true;
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PostAsync(http, huge, Secret)).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(chunked)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await http.SendAsync(formRequest)).StatusCode);
+        Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+
+        const string unreadable = """{"update_id":603,"message":{"message_id":"one","date":0,"chat":{"id":42002,"type":"private"}}}""";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, unreadable, Secret)).StatusCode);
+        Assert.Equal(1L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE update_id = 603 AND handled_at IS NOT NULL AND payload IS NOT NULL"));
+    }
+
+    [Fact]
     public async Task Health_is_alive_and_readiness_turns_unhealthy_when_the_database_is_unreachable()
     {
         await using var api = await FakeBotApiServer.StartAsync();
