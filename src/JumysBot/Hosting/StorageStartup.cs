@@ -21,10 +21,10 @@ public sealed class StorageStartup(BotDatabase database, ContentStore content, I
             {
                 throw new OptionsValidationException("Consultants", typeof(ConsultantBinding), [$"Consultants: chat {binding.ChatId} names the unknown point '{binding.PointId}'."]);
             }
-
-            await tx.Consultants.BindAsync(binding.ChatId, binding.PointId, title: null, source: "config", cancellationToken);
         }
 
+        // The configuration seeds bindings; what administrators and Telegram decided since stays decided.
+        await tx.Consultants.SeedAsync([.. consultants.Value.Select(b => (b.ChatId, b.PointId))], cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

@@ -26,7 +26,7 @@ public sealed class PersonEraser(ContentStore content, IOptions<LeadOptions> opt
         foreach (var number in numbers)
         {
             var lead = await tx.Leads.FindAsync(number, cancellationToken);
-            foreach (var (chat, messageId) in await tx.Leads.CardsAsync(number, cancellationToken))
+            foreach (var (chat, messageId) in await tx.Leads.CardsAsync(number, cancellationToken, evenRevoked: true))
             {
                 edits.Add(LeadCard.Render(lead!, chat, content.Current, options.Value.MinimalCards, messageId));
             }

@@ -21,17 +21,90 @@ public sealed class ConsultantRepository
         await done.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Revokes the chat: it gets nothing more, not even what was waiting for it.</summary>
     public async Task<bool> RevokeAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command("UPDATE consultant_chats SET active = 0 WHERE chat_id = @chat AND active = 1", ("@chat", chatId));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await using var waiting = _tx.Command(
+            "UPDATE outbox SET failed_at = @now, last_error = 'chat revoked' WHERE chat_id = @chat AND sent_at IS NULL AND failed_at IS NULL",
+            ("@chat", chatId), ("@now", _tx.Now));
+        await waiting.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
-    /// <summary>A group that became a supergroup keeps its binding under the new id.</summary>
+    /// <summary>
+    /// A group that became a supergroup keeps its binding under the new id. Moving again (a restart with the old id still
+    /// configured, a second message that learns the same) changes nothing.
+    /// </summary>
     public async Task MoveAsync(long fromChatId, long toChatId, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command("UPDATE consultant_chats SET chat_id = @to WHERE chat_id = @from", ("@from", fromChatId), ("@to", toChatId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var copy = _tx.Command(
+            """
+            INSERT INTO consultant_chats (chat_id, point_id, title, source, active, bound_at)
+            SELECT @to, point_id, title, source, active, @now FROM consultant_chats WHERE chat_id = @from
+            ON CONFLICT (chat_id) DO NOTHING
+            """,
+            ("@from", fromChatId), ("@to", toChatId), ("@now", _tx.Now)))
+        {
+            await copy.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var old = _tx.Command("UPDATE consultant_chats SET active = 0, moved_to = @to WHERE chat_id = @from", ("@from", fromChatId), ("@to", toChatId));
+        await old.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Binds the chats the configuration names, without overriding what happened since: a chat an administrator revoked,
+    /// or that the bot lost, stays inactive; one an administrator bound stays as bound; a group that became a supergroup
+    /// is the supergroup. A chat bound by configuration and no longer in it is revoked.
+    /// </summary>
+    public async Task SeedAsync(IReadOnlyCollection<(long ChatId, string PointId)> configured, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        var rows = new Dictionary<long, (string PointId, string Source, bool Active, long? MovedTo)>();
+        await using (var command = _tx.Command("SELECT chat_id, point_id, source, active, moved_to FROM consultant_chats"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetInt32(3) != 0, reader.IsDBNull(4) ? null : reader.GetInt64(4));
+            }
+        }
+
+        var stillConfigured = new HashSet<long>();
+        foreach (var (chatId, pointId) in configured)
+        {
+            // Follow the chat through its moves: the configuration may still name a group that became a supergroup.
+            var chat = chatId;
+            for (var hops = 0; rows.TryGetValue(chat, out var moved) && moved.MovedTo is { } next && hops < 10; hops++)
+            {
+                chat = next;
+            }
+
+            stillConfigured.Add(chat);
+            if (!rows.TryGetValue(chat, out var row))
+            {
+                await BindAsync(chat, pointId, title: null, source: "config", cancellationToken);
+            }
+            else if (row is { Source: "config", Active: true } && row.PointId != pointId)
+            {
+                await using var repoint = _tx.Command("UPDATE consultant_chats SET point_id = @point WHERE chat_id = @chat", ("@chat", chat), ("@point", pointId));
+                await repoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        foreach (var (chat, row) in rows)
+        {
+            if (row is { Source: "config", Active: true } && !stillConfigured.Contains(chat))
+            {
+                await RevokeAsync(chat, cancellationToken);
+            }
+        }
     }
 
     public async Task<string?> PointOfAsync(long chatId, CancellationToken cancellationToken)

@@ -132,9 +132,18 @@ public sealed partial class LeadRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<(long ChatId, long MessageId)>> CardsAsync(long number, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the request's card was sent, to edit it in place. Chats that were revoked or now serve another point are
+    /// left out: they get nothing more about it, unless <paramref name="evenRevoked"/> (an erasure that blanks the card).
+    /// </summary>
+    public async Task<IReadOnlyList<(long ChatId, long MessageId)>> CardsAsync(long number, CancellationToken cancellationToken, bool evenRevoked = false)
     {
-        await using var command = _tx.Command("SELECT chat_id, message_id FROM lead_cards WHERE lead_id = @id", ("@id", number));
+        await using var command = _tx.Command(
+            $"""
+            SELECT c.chat_id, c.message_id FROM lead_cards c LEFT JOIN leads l ON l.id = c.lead_id
+            WHERE c.lead_id = @id{(evenRevoked ? "" : " AND NOT EXISTS (SELECT 1 FROM consultant_chats b WHERE b.chat_id = c.chat_id AND (b.active = 0 OR b.point_id <> l.point_id))")}
+            """,
+            ("@id", number));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var cards = new List<(long, long)>();
         while (await reader.ReadAsync(cancellationToken))

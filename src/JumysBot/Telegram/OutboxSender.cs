@@ -85,7 +85,7 @@ public sealed partial class OutboxSender(
                     }
 
                     untried?.TryRemove(item.Id, out _);
-                    if (!await TrySendAsync(item, marks, token))
+                    if (!await TrySendSafelyAsync(item, marks, token))
                     {
                         return;
                     }
@@ -160,6 +160,33 @@ public sealed partial class OutboxSender(
             {
                 await Task.Delay(limiter.UntilNextGlobalToken, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whatever goes wrong with one row (the store refusing what its answer asked for, an answer of a shape nobody
+    /// expected) stops only that row's chat for this round: the row waits, and every other chat goes on.
+    /// </summary>
+    private async Task<bool> TrySendSafelyAsync(OutboxItem item, SentMarks marks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TrySendAsync(item, marks, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRowFailed(item.Id, e.GetType().Name);
+            try
+            {
+                // Whether it reached Telegram is not known; after a dozen tries it is given up, as any row is.
+                await PostponeAsync(item, Backoff(item.Attempts), e.GetType().Name, mayHaveArrived: true, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The store itself fails: the row is still due and is tried in a later round.
+            }
+
+            return false;
         }
     }
 
@@ -305,6 +332,9 @@ public sealed partial class OutboxSender(
     /// <summary>1 s, 2 s, 4 s … capped at five minutes.</summary>
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(_maxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20))));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} failed unexpectedly ({Error}); it waits, and the round goes on")]
+    private partial void LogRowFailed(long rowId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked to slow down; outbox row {RowId} waits {Seconds} s")]
     private partial void LogThrottled(long rowId, double seconds);

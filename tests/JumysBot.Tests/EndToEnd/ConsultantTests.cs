@@ -186,7 +186,9 @@ public sealed class ConsultantTests : BotTestBase
 
         await moved.ReceivesAsync(c => c.Text?.Contains($"Заявка № {number}", StringComparison.Ordinal) == true, "the card under the new id");
         Assert.Equal("jumystap-temirtau", Scalar("SELECT point_id FROM consultant_chats WHERE chat_id = -1009999"));
-        Assert.Null(Scalar($"SELECT point_id FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
+        // The old id stays behind, inactive, pointing at the new one: still configured, it is not bound again.
+        Assert.Equal(0L, Scalar($"SELECT active FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
+        Assert.Equal(-1009999L, Scalar($"SELECT moved_to FROM consultant_chats WHERE chat_id = {TemirtauChat}"));
     }
 
     [Fact]

@@ -126,6 +126,23 @@ public abstract class OutboxSenderTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task A_row_that_fails_in_a_way_nobody_expected_waits_and_the_round_goes_on()
+    {
+        var time = new ManualTimeProvider();
+        var database = await store.CreateAsync(time);
+        await AddAsync(database, (1, "odd"), (1, "after odd"), (2, "fine"));
+        var channel = new RecordingChannel { FailWith = { ["odd"] = new InvalidOperationException("an answer of a shape nobody expected") } };
+        var sender = new OutboxSender(database, channel, time, NullLogger<OutboxSender>.Instance);
+
+        Assert.Equal(1, await sender.SendDueAsync(_none));
+        Assert.Equal(["fine"], channel.Sent);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, await sender.SendDueAsync(_none));
+        Assert.Equal(["fine", "odd", "after odd"], channel.Sent);
+    }
+
+    [StoreFact]
     public async Task A_round_takes_a_few_of_each_chats_messages_most_urgent_chats_first()
     {
         var database = await store.CreateAsync(new ManualTimeProvider());

@@ -268,6 +268,68 @@ public abstract class RepositoryTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task The_configuration_seeds_bindings_but_never_undoes_a_revocation_and_removing_a_chat_revokes_it()
+    {
+        var database = await store.CreateAsync();
+        await using var tx = await database.BeginAsync(_none);
+        await tx.Consultants.SeedAsync([(-100, "jumystap-temirtau"), (-200, "jumystap-karaganda")], _none);
+        await tx.Consultants.BindAsync(-300, "career-karaganda", "Карьерный центр", "admin", _none);
+        Assert.True(await tx.Consultants.RevokeAsync(-100, _none));
+        await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = -200, Text = "card", Priority = MessagePriority.Notification }, _none);
+
+        // A restart: -100 stays revoked; -200 left the configuration and is revoked with what waited for it; -300 is the
+        // administrator's and stays.
+        await tx.Consultants.SeedAsync([(-100, "jumystap-temirtau")], _none);
+
+        Assert.Null(await tx.Consultants.PointOfAsync(-100, _none));
+        Assert.Null(await tx.Consultants.PointOfAsync(-200, _none));
+        Assert.Equal("career-karaganda", await tx.Consultants.PointOfAsync(-300, _none));
+        Assert.Equal(0, await tx.Outbox.BacklogAsync(_none));
+    }
+
+    [StoreFact]
+    public async Task A_group_that_became_a_supergroup_moves_once_and_its_old_id_in_the_configuration_is_not_bound_again()
+    {
+        var database = await store.CreateAsync();
+        await using var tx = await database.BeginAsync(_none);
+        await tx.Consultants.SeedAsync([(-100, "jumystap-temirtau")], _none);
+
+        await tx.Consultants.MoveAsync(-100, -1001, _none);
+        await tx.Consultants.MoveAsync(-100, -1001, _none);
+        await tx.Consultants.SeedAsync([(-100, "jumystap-temirtau")], _none);
+        await tx.Consultants.MoveAsync(-100, -1001, _none);
+
+        Assert.Equal([-1001L], await tx.Consultants.ChatsOfAsync("jumystap-temirtau", _none));
+        Assert.Null(await tx.Consultants.PointOfAsync(-100, _none));
+    }
+
+    [StoreFact]
+    public async Task A_card_is_edited_only_where_its_chat_still_serves_the_requests_point()
+    {
+        var database = await store.CreateAsync();
+        await using var tx = await database.BeginAsync(_none);
+        var number = await tx.Leads.AddAsync(new Lead { PersonId = 5, PointId = "jumystap-temirtau", Language = "ru", Draft = new LeadDraft { Kind = LeadKind.Training } }, "test", _none);
+        await tx.Consultants.BindAsync(-100, "jumystap-temirtau", null, "admin", _none);
+        await tx.Consultants.BindAsync(-200, "jumystap-temirtau", null, "admin", _none);
+        await tx.Consultants.BindAsync(-300, "jumystap-temirtau", null, "admin", _none);
+        foreach (var chat in new long[] { -100, -200, -300, 77 })
+        {
+            await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = chat, Text = "card", LeadCard = number, Priority = MessagePriority.Notification }, _none);
+        }
+
+        foreach (var card in await tx.Outbox.PendingAsync(10, 10, _none))
+        {
+            await tx.Outbox.MarkSentAsync(card.Id, 10, _none);
+        }
+
+        await tx.Consultants.RevokeAsync(-200, _none);
+        await tx.Consultants.BindAsync(-300, "jumystap-karaganda", null, "admin", _none);
+
+        Assert.Equal([-100L, 77L], (await tx.Leads.CardsAsync(number, _none)).Select(c => c.ChatId).Order());
+        Assert.Equal(4, (await tx.Leads.CardsAsync(number, _none, evenRevoked: true)).Count);
+    }
+
+    [StoreFact]
     public async Task An_announcement_counts_its_copies_until_it_is_finished()
     {
         var database = await store.CreateAsync();
