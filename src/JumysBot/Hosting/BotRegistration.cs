@@ -101,8 +101,9 @@ public static partial class BotRegistration
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<StorageFaultNotice>();
         services.AddSingleton<ReceiverStatus>();
-        services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<OutboxStatsCache>();
+        services.AddBotHealthChecks();
+        services.AddBotTelemetry(builder.Configuration);
         services.AddOptions<TelegramOptions>().Validate(
             o => o.Mode != TelegramMode.Webhook || (o.WebhookUrl is { Scheme: "https" or "http" } && WebhookSecretPattern().IsMatch(o.WebhookSecret ?? "")),
             "Webhook mode needs Telegram:WebhookUrl and a Telegram:WebhookSecret of 16–256 letters, digits, '_' or '-'.");
