@@ -12,16 +12,12 @@ public sealed class StorageStartup(BotDatabase database, ContentStore content, I
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Resolving the store loaded and checked the content; a broken file has already stopped the start.
-        var points = content.Current.Points;
+        _ = content.Current;
         await database.MigrateAsync(cancellationToken);
         await using var tx = await database.BeginAsync(cancellationToken);
+        // Each binding names a known point: ConsultantBindingsValidation checked it before the start.
         foreach (var binding in consultants.Value)
         {
-            if (points.FindPoint(binding.PointId) is null)
-            {
-                throw new OptionsValidationException("Consultants", typeof(ConsultantBinding), [$"Consultants: chat {binding.ChatId} names the unknown point '{binding.PointId}'."]);
-            }
-
             await tx.Consultants.BindAsync(binding.ChatId, binding.PointId, title: null, source: "config", cancellationToken);
         }
 
