@@ -5,5 +5,10 @@ using JumysBot.Hosting;
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddJumysBot();
 using var app = builder.Build();
+if (ConfigurationCheck.Run(app.Services, Console.Error) is var problem and not 0)
+{
+    return problem;
+}
+
 app.MapJumysBot();
 return await app.RunJumysBotAsync(args);

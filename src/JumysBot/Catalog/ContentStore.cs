@@ -1,7 +1,9 @@
 using JumysBot.Hosting;
 using JumysBot.Localization;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace JumysBot.Catalog;
 
@@ -14,7 +16,8 @@ public sealed partial class ContentStore : IDisposable
     private static readonly TimeSpan _settleTime = TimeSpan.FromMilliseconds(300);
 
     private readonly ILogger<ContentStore> _logger;
-    private readonly FileSystemWatcher? _watcher;
+    private readonly PhysicalFileProvider? _files;
+    private readonly IDisposable? _watch;
     private readonly Timer _reload;
     private BotContent _current;
 
@@ -27,11 +30,8 @@ public sealed partial class ContentStore : IDisposable
         _reload = new Timer(_ => Reload());
         if (options.Value.WatchContent)
         {
-            _watcher = new FileSystemWatcher(Folder, "*.yaml") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-            _watcher.Changed += OnFileChanged;
-            _watcher.Created += OnFileChanged;
-            _watcher.Renamed += OnFileChanged;
-            _watcher.EnableRaisingEvents = true;
+            _files = new PhysicalFileProvider(Folder);
+            _watch = ChangeToken.OnChange(() => _files.Watch("*.yaml"), OnFilesChanged);
         }
     }
 
@@ -69,11 +69,12 @@ public sealed partial class ContentStore : IDisposable
     }
 
     // Editors write a file in several steps; wait until they settle, then load once.
-    private void OnFileChanged(object sender, FileSystemEventArgs e) => _reload.Change(_settleTime, Timeout.InfiniteTimeSpan);
+    private void OnFilesChanged() => _reload.Change(_settleTime, Timeout.InfiniteTimeSpan);
 
     public void Dispose()
     {
-        _watcher?.Dispose();
+        _watch?.Dispose();
+        _files?.Dispose();
         _reload.Dispose();
     }
 

@@ -29,17 +29,14 @@ public static class BotEndpoints
             return app;
         }
 
-        // The exporter listens from start, so nothing measured before the first scrape is lost.
-        app.ServiceProvider.GetRequiredService<PrometheusExporter>();
         var telegram = app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
         if (telegram.Mode == TelegramMode.Webhook)
         {
             app.MapPost(telegram.WebhookPath, ReceiveAsync);
         }
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", ReadyAsync);
-        app.MapGet("/metrics", MetricsAsync);
+        app.MapBotHealthChecks();
+        app.MapBotMetrics();
         return app;
     }
 
@@ -93,35 +90,5 @@ public static class BotEndpoints
 
         status.MarkActive();
         return Results.Ok();
-    }
-
-    private static async Task<IResult> ReadyAsync(BotDatabase database, ReceiverStatus status, TimeProvider time, IOptions<BotOptions> options, CancellationToken cancellationToken)
-    {
-        var checks = new Dictionary<string, string>();
-        long backlog = -1;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var tx = await database.BeginReadAsync(timeout.Token);
-            backlog = (await tx.Outbox.StatsAsync(timeout.Token)).Backlog;
-            checks["database"] = "ok";
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            checks["database"] = "unreachable";
-        }
-
-        var lastActive = status.LastActive;
-        checks["receiving"] = lastActive is { } at && time.GetUtcNow() - at < TimeSpan.FromMinutes(1) ? "ok" : "stale";
-        checks["outbox"] = backlog >= 0 && backlog < options.Value.ReadyMaxBacklog ? "ok" : $"backlog {backlog}";
-        var ready = checks.Values.All(v => v == "ok");
-        return Results.Json(checks, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static async Task<IResult> MetricsAsync(PrometheusExporter exporter, OutboxStatsCache outbox, CancellationToken cancellationToken)
-    {
-        await outbox.RefreshAsync(cancellationToken);
-        return Results.Text(exporter.Render(), "text/plain; version=0.0.4");
     }
 }

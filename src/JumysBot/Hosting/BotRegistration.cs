@@ -29,13 +29,12 @@ public static partial class BotRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
-        services.AddOptions<MoneyOptions>().BindConfiguration(MoneyOptions.SectionName);
-        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSection<TelegramOptions>(TelegramOptions.SectionName);
+        services.AddSection<StorageOptions>(StorageOptions.SectionName);
+        services.AddSection<BotOptions>(BotOptions.SectionName);
+        services.AddSection<MoneyOptions>(MoneyOptions.SectionName);
+        services.AddSection<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);
+        services.AddSection<LeadOptions>(LeadOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -68,7 +67,8 @@ public static partial class BotRegistration
         services.AddSingleton<Outreach.AnnouncementDesk>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConsultantAlerts>();
-        services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants");
+        services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<List<ConsultantBinding>>, ConsultantBindingsValidation>();
         services.AddSingleton<IConversationHandler, ConversationRouter>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<FloodGate>();
@@ -102,8 +102,9 @@ public static partial class BotRegistration
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<StorageFaultNotice>();
         services.AddSingleton<ReceiverStatus>();
-        services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<OutboxStatsCache>();
+        services.AddBotHealthChecks();
+        services.AddBotTelemetry(builder.Configuration);
         services.AddOptions<TelegramOptions>().Validate(
             o => o.Mode != TelegramMode.Webhook || (o.WebhookUrl is { Scheme: "https" or "http" } && WebhookSecretPattern().IsMatch(o.WebhookSecret ?? "")),
             "Webhook mode needs Telegram:WebhookUrl and a Telegram:WebhookSecret of 16–256 letters, digits, '_' or '-'.");
@@ -190,9 +191,21 @@ public static partial class BotRegistration
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync("The configuration is not valid: " + string.Join("; ", e.Failures));
-            return 1;
+            await Console.Error.WriteLineAsync("The configuration is not valid: " + string.Join(" ", e.Failures));
+            return ConfigurationCheck.ExitCode;
         }
+    }
+
+    /// <summary>
+    /// Binds a section to its options, validated at start with messages that name the full key
+    /// (<see cref="SectionValidation{TOptions}"/>), and lets <see cref="ConfigurationCheck"/> look its values over.
+    /// </summary>
+    private static void AddSection<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidation<TOptions>(section));
+        services.AddSingleton(new ConfiguredSection(section, typeof(TOptions)));
     }
 
     /// <summary>For Docker's HEALTHCHECK: asks this machine's <c>/healthz</c>; exit code 0 when it answers.</summary>

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace JumysBot.Hosting;
 
 /// <summary>
-/// Runs a piece of work at a fixed interval for as long as the bot runs, on one instance of the fleet when several share
-/// the store (<see cref="JobLeadership"/>). A failing round is logged and the next one comes as planned, so a briefly
-/// unavailable database never stops the job.
+/// Runs a piece of work at a fixed interval of the <see cref="TimeProvider"/> for as long as the bot runs, on one instance
+/// of the fleet when several share the store (<see cref="JobLeadership"/>). A failing round is logged and the next one
+/// comes as planned, so a briefly unavailable database never stops the job. A round that takes longer than the interval
+/// is followed by the next at once, not by a pile of missed ones.
 /// </summary>
-public abstract partial class PeriodicJob(TimeSpan interval, JobLeadership leadership, ILogger logger) : BackgroundService
+public abstract partial class PeriodicJob(TimeSpan interval, TimeProvider time, JobLeadership leadership, ILogger logger) : BackgroundService
 {
     /// <summary>True to run once right at start, before the first wait.</summary>
     protected virtual bool RunAtStart => false;
@@ -17,29 +18,56 @@ public abstract partial class PeriodicJob(TimeSpan interval, JobLeadership leade
     /// <returns>How many items the round dealt with (logged when not zero).</returns>
     protected abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
+    private PeriodicTimer? _timer;
+
+    /// <summary>The interval counts from here: ExecuteAsync itself may begin a little later, on the thread pool.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var name = GetType().Name;
-        if (!RunAtStart)
+        var timer = _timer ?? throw new InvalidOperationException("The job was not started.");
+        try
         {
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (RunAtStart)
+            {
+                await RunRoundAsync(stoppingToken);
+            }
+
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunRoundAsync(stoppingToken);
+            }
         }
-
-        while (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                if (await leadership.LeadsAsync(name, stoppingToken) && await RunOnceAsync(stoppingToken) is var count and > 0)
-                {
-                    LogRan(name, count);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e, name);
-            }
+            // The bot is stopping.
+        }
+    }
 
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    private async Task RunRoundAsync(CancellationToken stoppingToken)
+    {
+        var name = GetType().Name;
+        try
+        {
+            if (await leadership.LeadsAsync(name, stoppingToken) && await RunOnceAsync(stoppingToken) is var count and > 0)
+            {
+                LogRan(name, count);
+            }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(e, name);
         }
     }
 

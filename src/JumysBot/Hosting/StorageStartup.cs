@@ -12,18 +12,11 @@ public sealed class StorageStartup(BotDatabase database, ContentStore content, I
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Resolving the store loaded and checked the content; a broken file has already stopped the start.
-        var points = content.Current.Points;
+        _ = content.Current;
         await database.MigrateAsync(cancellationToken);
         await using var tx = await database.BeginAsync(cancellationToken);
-        foreach (var binding in consultants.Value)
-        {
-            if (points.FindPoint(binding.PointId) is null)
-            {
-                throw new OptionsValidationException("Consultants", typeof(ConsultantBinding), [$"Consultants: chat {binding.ChatId} names the unknown point '{binding.PointId}'."]);
-            }
-        }
-
-        // The configuration seeds bindings; what administrators and Telegram decided since stays decided.
+        // Each binding names a known point (ConsultantBindingsValidation checked it before the start). The configuration
+        // seeds bindings; what administrators and Telegram decided since stays decided.
         await tx.Consultants.SeedAsync([.. consultants.Value.Select(b => (b.ChatId, b.PointId))], cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }

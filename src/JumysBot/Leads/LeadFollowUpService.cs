@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace JumysBot.Leads;
 
 /// <summary>Runs <see cref="LeadFollowUp"/> once a minute.</summary>
-public sealed class LeadFollowUpService(LeadFollowUp followUp, JobLeadership leadership, ILogger<LeadFollowUpService> logger)
-    : PeriodicJob(TimeSpan.FromMinutes(1), leadership, logger)
+public sealed class LeadFollowUpService(LeadFollowUp followUp, TimeProvider time, JobLeadership leadership, ILogger<LeadFollowUpService> logger)
+    : PeriodicJob(TimeSpan.FromMinutes(1), time, leadership, logger)
 {
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => followUp.RunAsync(cancellationToken);
 }

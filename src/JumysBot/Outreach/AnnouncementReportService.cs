@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace JumysBot.Outreach;
 
 /// <summary>Tells the administrator who wrote an announcement, once every copy is settled, how many arrived.</summary>
-public sealed class AnnouncementReportService(BotDatabase database, ContentStore content, OutboxSignal signal, JobLeadership leadership, ILogger<AnnouncementReportService> logger)
-    : PeriodicJob(TimeSpan.FromSeconds(2), leadership, logger)
+public sealed class AnnouncementReportService(BotDatabase database, ContentStore content, OutboxSignal signal, TimeProvider time, JobLeadership leadership, ILogger<AnnouncementReportService> logger)
+    : PeriodicJob(TimeSpan.FromSeconds(2), time, leadership, logger)
 {
     protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {

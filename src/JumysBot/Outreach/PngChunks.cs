@@ -80,13 +80,14 @@ public static class PngChunks
         return Encoding.Latin1.GetBytes(keyword);
     }
 
+    /// <summary>Length, type, data, and the CRC-32 (ISO 3309, as PNG asks) of type and data.</summary>
     private static byte[] Chunk(string type, ReadOnlySpan<byte> data)
     {
         var chunk = new byte[4 + 4 + data.Length + 4];
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         Encoding.ASCII.GetBytes(type, chunk.AsSpan(4, 4));
         data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), System.IO.Hashing.Crc32.HashToUInt32(chunk.AsSpan(4, 4 + data.Length)));
         return chunk;
     }
 }

@@ -2,10 +2,22 @@ using System.Diagnostics.Metrics;
 
 namespace JumysBot.Telegram;
 
-/// <summary>The bot's instruments (System.Diagnostics.Metrics), exported at <c>/metrics</c> in Prometheus text format.</summary>
+/// <summary>
+/// The bot's instruments (System.Diagnostics.Metrics). OpenTelemetry collects them and serves them at <c>/metrics</c> in
+/// Prometheus text, and pushes them over OTLP when that is configured (see <c>Hosting/BotTelemetry</c>).
+/// </summary>
+/// <remarks>
+/// The names are the ones operators' dashboards and the benchmark read: counters carry no <c>_total</c> here (the
+/// Prometheus exporter adds it), and a name with a unit already ends with it (the exporter adds none then).
+/// </remarks>
 public sealed class BotMetrics : IDisposable
 {
     public const string MeterName = "JumysBot";
+
+    internal const string HandlerDurationName = "jumysbot_handler_duration_ms";
+
+    /// <summary>The upper bounds (ms) of <see cref="HandlerDuration"/>'s buckets: fine below 5 ms, where most updates fall.</summary>
+    internal static double[] HandlerDurationBounds => [0.5, 1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000];
 
     private readonly Meter _meter;
 
@@ -15,7 +27,8 @@ public sealed class BotMetrics : IDisposable
         _meter = meterFactory.Create(MeterName);
         UpdatesReceived = _meter.CreateCounter<long>("jumysbot_updates_received", description: "Updates written to the inbox");
         UpdatesHandled = _meter.CreateCounter<long>("jumysbot_updates_handled", description: "Updates handled");
-        HandlerDuration = _meter.CreateHistogram<double>("jumysbot_handler_duration_ms", unit: "ms", description: "Time to handle one update");
+        // No unit: the name says it, and the Prometheus exporter would add _milliseconds to a name that has a unit.
+        HandlerDuration = _meter.CreateHistogram<double>(HandlerDurationName, description: "Time to handle one update, in milliseconds");
         Sends = _meter.CreateCounter<long>("jumysbot_sends", description: "Messages sent to Telegram, by result");
         LeadsCreated = _meter.CreateCounter<long>("jumysbot_leads_created", description: "Requests registered, by kind and point");
 
@@ -41,7 +54,7 @@ public sealed class BotMetrics : IDisposable
 
     public Counter<long> LeadsCreated { get; }
 
-    /// <summary>Registers the outbox gauges, read when <c>/metrics</c> is scraped.</summary>
+    /// <summary>Registers the outbox gauges; <paramref name="read"/> is called at each collection (a scrape or an OTLP push).</summary>
     public void ObserveOutbox(Func<(long Backlog, double OldestAgeSeconds)> read)
     {
         _meter.CreateObservableGauge("jumysbot_outbox_backlog", () => read().Backlog, description: "Messages waiting to be sent");

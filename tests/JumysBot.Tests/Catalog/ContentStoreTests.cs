@@ -22,6 +22,23 @@ public sealed class ContentStoreTests
     }
 
     [Fact]
+    public async Task Edits_keep_being_picked_up_also_when_an_editor_saves_by_renaming_a_new_file_over_the_old()
+    {
+        var folder = CopyOfShippedContent();
+        using var store = Store(folder, new CapturedLogs());
+        await EditAsync(folder, "ru: Bastau Business — курс и грант", "ru: Bastau Business: курс и грант");
+        await Eventually.TrueAsync(() => store.Version == 1, "the first reload");
+
+        // Like vim or an atomic save: the new text goes to a temporary file that then replaces the old one.
+        var path = Path.Combine(folder, "measures.yaml");
+        var temporary = Path.Combine(folder, ".measures.yaml.swp");
+        await File.WriteAllTextAsync(temporary, (await File.ReadAllTextAsync(path)).Replace("Bastau Business: курс и грант", "Bastau Business, курс", StringComparison.Ordinal));
+        File.Move(temporary, path, overwrite: true);
+
+        await Eventually.TrueAsync(() => store.Current.Measures.Find("bastau-business")!.Title.Ru == "Bastau Business, курс", "the second reload");
+    }
+
+    [Fact]
     public async Task A_broken_edit_keeps_the_last_good_content_and_the_log_names_the_file_and_entry()
     {
         var folder = CopyOfShippedContent();

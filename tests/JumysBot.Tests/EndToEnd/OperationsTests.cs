@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using JumysBot.Tests.FakeBotApi;
 
 namespace JumysBot.Tests.EndToEnd;
@@ -110,17 +111,42 @@ public sealed class OperationsTests
 
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
+        // The names dashboards and the benchmark read; a series without labels may carry an empty label set.
         Assert.Contains("# TYPE jumysbot_updates_handled_total counter", metrics);
-        Assert.Matches(@"jumysbot_updates_received_total \d+", metrics);
-        Assert.Contains("jumysbot_handler_duration_ms_bucket{le=\"+Inf\"}", metrics);
-        Assert.Contains("jumysbot_handler_duration_ms_bucket{le=\"4\"}", metrics);
+        Assert.Matches(@"jumysbot_updates_received_total(\{\})? [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_updates_handled_total(\{\})? [1-9]\d*", metrics);
+        Assert.Contains("# TYPE jumysbot_handler_duration_ms histogram", metrics);
+        Assert.Equal(
+            ["0.5", "1", "2", "3", "4", "5", "10", "25", "50", "100", "250", "1000", "+Inf"],
+            Regex.Matches(metrics, @"^jumysbot_handler_duration_ms_bucket\{le=""([^""]+)""\} \d+$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
+        Assert.Matches(@"jumysbot_handler_duration_ms_count(\{\})? [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_handler_duration_ms_sum(\{\})? [0-9.]+", metrics);
         Assert.Matches(@"jumysbot_sends_total\{result=""ok""\} \d+", metrics);
         Assert.Contains("jumysbot_leads_created_total{kind=\"JobCoach\",point=\"career-balkhash\"} 1", metrics);
-        Assert.Contains("jumysbot_outbox_backlog", metrics);
-        Assert.Matches(@"jumysbot_gc_heap_bytes [1-9]\d*", metrics);
-        Assert.Matches(@"jumysbot_sqlite_memory_bytes [1-9]\d*", metrics);
-        Assert.Matches(@"jumysbot_gc_committed_bytes [1-9]\d*", metrics);
-        Assert.Matches(@"jumysbot_jit_compiled_methods [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_outbox_backlog(\{\})? \d+", metrics);
+        Assert.Matches(@"jumysbot_outbox_oldest_age_seconds(\{\})? [0-9.]+", metrics);
+        Assert.Matches(@"jumysbot_gc_heap_bytes(\{\})? [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_sqlite_memory_bytes(\{\})? [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_gc_committed_bytes(\{\})? [1-9]\d*", metrics);
+        Assert.Matches(@"jumysbot_jit_time_seconds(\{\})? [0-9.]+", metrics);
+        Assert.Matches(@"jumysbot_jit_compiled_methods(\{\})? [1-9]\d*", metrics);
+        Assert.DoesNotContain("_milliseconds", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_bots_in_one_process_each_count_only_their_own_updates()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var quiet = await BotUnderTest.StartAsync(api);
+        await using var otherApi = await FakeBotApiServer.StartAsync();
+        await using var busy = await BotUnderTest.StartAsync(otherApi);
+        await LeadScript.RequestJobCoachAsync(new TelegramPerson(otherApi, 42003, "ru", firstName: "Айгуль"), place: "Балхаш");
+        using var http = new HttpClient { BaseAddress = quiet.BaseAddress };
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.DoesNotContain("jumysbot_leads_created_total{", metrics, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"jumysbot_updates_handled_total(\{\})? [1-9]", metrics);
     }
 
     [Fact]

@@ -56,6 +56,40 @@ public sealed class AppProcessTests
         Assert.DoesNotContain("999:WRONG", app.Output + app.Errors);
     }
 
+    [Theory]
+    [InlineData("Telegram__WebhookSecret", "short", "Telegram:WebhookSecret")]
+    [InlineData("Storage__Provider", "Mongo", "Storage:Provider is 'Mongo'; it needs one of Sqlite, Postgres")]
+    [InlineData("Bot__MaxParallelChats", "0", "Bot:MaxParallelChats must be between 1 and 256")]
+    [InlineData("Bot__MaxParallelChats", "many", "Bot:MaxParallelChats is 'many'; it needs a whole number")]
+    [InlineData("Bot__AdminIds__0", "@aigerim", "Bot:AdminIds:0 is '@aigerim'; it needs a whole number")]
+    [InlineData("Telegram__Mode", "Hook", "Telegram:Mode is 'Hook'; it needs one of Polling, Webhook")]
+    [InlineData("Consultants__0__PointId", "nowhere", "Consultants:0:PointId is 'nowhere'")]
+    public async Task A_configuration_mistake_stops_the_start_with_exit_code_2_and_one_line_that_names_the_key(string variable, string value, string expected)
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = FakeBotApiServer.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Storage__Path"] = TempDatabase.NewPath(),
+            // Webhook mode with a good secret, unless the case sets a wrong one.
+            ["Telegram__Mode"] = "Webhook",
+            ["Telegram__WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
+            ["Telegram__WebhookSecret"] = "s3cret-Token_1234567890",
+            ["Consultants__0__ChatId"] = "-100970",
+            ["Consultants__0__PointId"] = "career-nura",
+            [variable] = value,
+        });
+
+        Assert.Equal(2, await app.WaitForExitAsync());
+        var lines = (app.Output + app.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("The configuration is not valid: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+        Assert.Empty(api.Calls);
+    }
+
     [Fact]
     public async Task The_healthcheck_command_answers_for_a_running_bot_and_fails_for_none()
     {

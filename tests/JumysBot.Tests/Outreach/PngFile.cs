@@ -19,7 +19,7 @@ internal static class PngFile
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
             var type = Encoding.ASCII.GetString(png, at + 4, 4);
             var stored = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length));
-            Assert.True(Crc32.Compute(png.AsSpan(at + 4, 4 + length)) == stored, $"the {type} chunk's checksum is wrong");
+            Assert.True(System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(at + 4, 4 + length)) == stored, $"the {type} chunk's checksum is wrong");
             chunks.Add((type, png[(at + 8)..(at + 8 + length)]));
             at += 12 + length;
         }
@@ -75,7 +75,7 @@ internal static class PngFile
         BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
         png.Write(number);
         png.Write(typeAndData);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32.Compute(typeAndData));
+        BinaryPrimitives.WriteUInt32BigEndian(number, System.IO.Hashing.Crc32.HashToUInt32(typeAndData));
         png.Write(number);
     }
 }
