@@ -14,7 +14,16 @@ public static class FlowsCommand
     /// <summary>Each conversation's title and diagram, in the order a person meets them.</summary>
     public static IReadOnlyList<(string Title, string Graph)> Diagrams(BotContent content, LeadOptions options) =>
     [
+        ("Start and role", Conversations.StartFlow.Describe(content)),
+        ("What suits me", SuitsMeWizard.Describe(content)),
+        ("The measure explorer", CatalogExplorer.Describe(content)),
+        ("Finding a point", PointFinder.Describe(content)),
         ("A request for a consultant", LeadFlow.Describe(content, options)),
+        ("Follow-up and rating", LeadFeedback.Describe(content)),
+        ("Subscription", Outreach.SubscriptionScreen.Describe(content)),
+        ("/forget", Privacy.ForgetFlow.Describe(content)),
+        ("Announcements", Outreach.AnnouncementDesk.Describe(content)),
+        ("A consultants' chat asking to join", ConsultantDesk.DescribeJoinRequest()),
     ];
 
     public static string Render(BotContent content, LeadOptions options) =>

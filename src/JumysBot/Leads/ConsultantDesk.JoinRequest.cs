@@ -50,7 +50,7 @@ public sealed partial class ConsultantDesk
             _machine.Configure(JoinState.Requested)
                 .OnEntryFromAsync(JoinTrigger.Request, () => desk.AskAdminsAsync(tx, input, replies, cancellationToken), "ask the administrators")
                 .PermitReentry(JoinTrigger.Request)
-                .PermitIf(_approve, JoinState.Bound, desk.IsKnownPoint, "a known point")
+                .PermitIf(_approve, JoinState.Bound, pointId => desk.IsKnownPoint(pointId), "a known point")
                 .Permit(JoinTrigger.Decline, JoinState.Unbound);
             _machine.Configure(JoinState.Bound)
                 .OnEntryFromAsync(_approve, async pointId =>
@@ -59,11 +59,15 @@ public sealed partial class ConsultantDesk
                     replies.Add(Say(input.ChatId, desk.T("consultant.approved", ("point", desk.PointName(pointId)))));
                     replies.Add(Say(chat, desk.T("consultant.welcome", ("point", desk.PointName(pointId)))));
                 }, "bind the chat to the point, welcome it")
-                .InternalTransitionAsync(JoinTrigger.Request, async () =>
-                {
-                    var point = await tx.Consultants.PointOfAsync(chat, cancellationToken);
-                    replies.Add(Say(input.ChatId, desk.T("consultant.already_bound", ("point", desk.PointName(point!)))));
-                })
+                .PermitReentry(JoinTrigger.Request)
+                .OnEntryFromAsync(
+                    JoinTrigger.Request,
+                    async () =>
+                    {
+                        var point = await tx.Consultants.PointOfAsync(chat, cancellationToken);
+                        replies.Add(Say(input.ChatId, desk.T("consultant.already_bound", ("point", desk.PointName(point!)))));
+                    },
+                    "say which point it is bound to")
                 .Permit(JoinTrigger.Revoke, JoinState.Unbound);
             _machine.Configure(JoinState.Unbound)
                 .OnEntryFromAsync(JoinTrigger.Decline, async () =>

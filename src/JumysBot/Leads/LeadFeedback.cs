@@ -187,9 +187,9 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
                     context.AskAgain();
                 }, "about this request")
                 .PermitIf(pressed[Trigger.CancelPhone], State.Resumed, lead => CurrentStepData(context, lead.Number) is not null, "about this request")
-                .InternalTransition(_typed, (data, _) => TakePhone(context, data));
+                .InternalTransitionIf(_typed, _ => true, (data, _) => TakePhone(context, data), "a new number, typed or shared");
             _machine.Configure(State.Unreached)
-                .InternalTransition(_typed, (data, _) => TakePhone(context, data));
+                .InternalTransitionIf(_typed, _ => true, (data, _) => TakePhone(context, data), "a new number, typed or shared");
 
             _machine.Configure(State.Resumed)
                 .OnEntryFrom(Trigger.SkipRating, () =>

@@ -118,21 +118,29 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
                 .Permit(Trigger.Ask, State.Asking)
                 .Permit(Trigger.OpenList, State.List)
                 .PermitIf(_placeChosen, State.PointsOfPlace, id => points.FindPlace(id) is not null, "a known city or district")
-                .InternalTransition(Trigger.ShareHint, () =>
-                {
-                    context.Say("lead.place.how_to_share");
-                    context.AskAgain();
-                });
+                .InternalTransitionIf(
+                    Trigger.ShareHint,
+                    _ => true,
+                    () =>
+                    {
+                        context.Say("lead.place.how_to_share");
+                        context.AskAgain();
+                    },
+                    "say how to share a location, ask again");
             _machine.Configure(State.Elsewhere).SubstateOf(State.Anywhere);
             _machine.Configure(State.Finding)
                 .SubstateOf(State.Anywhere)
                 .Permit(Trigger.LocationShared, State.Nearest)
                 .Permit(Trigger.Home, State.Menu)
-                .InternalTransition(Trigger.Unclear, () =>
-                {
-                    context.Say(context.Input.Text is null ? "input.not_expected" : "lead.place.use_buttons");
-                    context.AskAgain();
-                });
+                .InternalTransitionIf(
+                    Trigger.Unclear,
+                    _ => true,
+                    () =>
+                    {
+                        context.Say(context.Input.Text is null ? "input.not_expected" : "lead.place.use_buttons");
+                        context.AskAgain();
+                    },
+                    "say to use the buttons, ask again");
 
             _machine.Configure(State.Asking)
                 .SubstateOf(State.Finding)
