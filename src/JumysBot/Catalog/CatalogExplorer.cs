@@ -1,4 +1,6 @@
 using JumysBot.Conversations;
+using Stateless;
+using static JumysBot.Conversations.FlowConfiguration;
 
 namespace JumysBot.Catalog;
 
@@ -6,7 +8,7 @@ namespace JumysBot.Catalog;
 /// Browsing the support measures: by category, by whom they are for, or by typed words; each measure as a card with
 /// the step it leads to, a way back, and the main menu.
 /// </summary>
-public sealed class CatalogExplorer : IChoiceHandler
+public sealed partial class CatalogExplorer : IChoiceHandler
 {
     public const string Categories = "x:cats";
     public const string AudiencesId = "x:aud";
@@ -21,6 +23,40 @@ public sealed class CatalogExplorer : IChoiceHandler
     private const string SearchPrefix = "x:s:";
     private const int MaxQueryEcho = 100;
 
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere,
+        ("catalog.categories", State.Categories),
+        ("catalog.audiences", State.Audiences),
+        (ListStep, State.List),
+        (CardStep, State.Card),
+        (SuitsMeWizard.ResultsStep, State.SuitsResults),
+        (Steps.Menu, State.Menu));
+
+    private enum State
+    {
+        /// <summary>Any step: the catalogue's buttons and a typed search work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+        Menu,
+        SuitsResults,
+        Categories,
+        Audiences,
+        List,
+        Card,
+        NothingFound,
+        FindingPoint,
+    }
+
+    private enum Trigger
+    {
+        OpenCategories,
+        OpenAudiences,
+        OpenList,
+        OpenCard,
+        Act,
+        Search,
+    }
+
     public IReadOnlyList<string> Prefixes { get; } = ["x:"];
 
     public static string MeasureButton(string measureId) => MeasurePrefix + measureId;
@@ -29,189 +65,159 @@ public sealed class CatalogExplorer : IChoiceHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(choiceId);
-        switch (choiceId)
+        var flow = new Flow(context);
+        if (choiceId is Categories or AudiencesId)
         {
-            case Categories:
-                ShowCategories(context);
-                return true;
-            case AudiencesId:
-                ShowAudiences(context);
-                return true;
-            case SearchBack:
-                return ShowList(context, context.State.Step == CardStep ? context.State.Data : null);
+            return flow.Fire(choiceId == Categories ? Trigger.OpenCategories : Trigger.OpenAudiences);
+        }
+
+        if (choiceId == SearchBack)
+        {
+            return flow.OpenList(context.State.Step == CardStep ? context.State.Data : null);
         }
 
         if (choiceId.StartsWith(MeasurePrefix, StringComparison.Ordinal) && context.Catalog.Find(choiceId[MeasurePrefix.Length..]) is { } measure)
         {
-            var origin = fromCurrentScreen ? OriginOf(context.State) : Categories;
-            ShowCard(context, measure, origin);
-            return true;
+            return flow.OpenCard(measure, fromCurrentScreen ? flow.Origin : Categories);
         }
 
         if (choiceId.StartsWith(ActionPrefix, StringComparison.Ordinal) && context.Catalog.Find(choiceId[ActionPrefix.Length..]) is { } acted)
         {
-            RunAction(context, acted);
-            return true;
+            return flow.Act(acted);
         }
 
-        return ShowList(context, choiceId);
+        return flow.OpenList(choiceId);
     }
 
     /// <summary>What a person typed outside a question: the best matching measures, or the menu and where to get help.</summary>
     public static void Search(ConversationContext context, string typed)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var found = context.Content.Search.Find(typed);
-        var echo = typed.Length > MaxQueryEcho ? typed[..MaxQueryEcho] + "…" : typed;
-        if (found.Count == 0)
-        {
-            context.Say("search.nothing", ("query", echo));
-            MenuScreen.Show(context);
-            return;
-        }
-
-        ShowMeasures(context, context.Text("search.results", ("query", echo)), found, SearchPrefix + string.Join(',', found.Select(m => m.Id)), back: null);
-    }
-
-    private static void ShowCategories(ConversationContext context) =>
-        context.Ask("catalog.categories", context.Text("catalog.categories_title"),
-        [
-            .. context.Catalog.Categories.OrderBy(c => c.Key).Select(c => new Choice(CategoryPrefix + MeasureCatalogLoader.ToSnakeCase(c.Key.ToString()), context.Text(c.Value))),
-            new(AudiencesId, context.Text("catalog.by_audience")),
-            new("w:start", context.Text("menu.suits_me")),
-            MenuScreen.HomeButton(context),
-        ]);
-
-    private static void ShowAudiences(ConversationContext context) =>
-        context.Ask("catalog.audiences", context.Text("catalog.audiences_title"),
-        [
-            .. context.Catalog.Audiences.OrderBy(a => a.Key).Select(a => new Choice(AudiencePrefix + a.Key.ToString().ToLowerInvariant(), context.Text(a.Value))),
-            MenuScreen.BackButton(context, Categories),
-            MenuScreen.HomeButton(context),
-        ]);
-
-    /// <summary>Shows the list a descriptor names (a category, an audience, or search results); false when it names none.</summary>
-    private static bool ShowList(ConversationContext context, string? descriptor)
-    {
-        if (descriptor is null)
-        {
-            return false;
-        }
-
-        if (descriptor.StartsWith(CategoryPrefix, StringComparison.Ordinal) && TryParse<MeasureCategory>(descriptor[CategoryPrefix.Length..], out var category))
-        {
-            var measures = ForPerson(context, context.Catalog.InCategory(category));
-            var title = context.Text("catalog.category_title", ("category", context.Text(context.Catalog.Categories[category])));
-            if (measures.Count == 1)
-            {
-                ShowCard(context, measures[0], Categories);
-            }
-            else
-            {
-                ShowMeasures(context, title, measures, descriptor, back: Categories);
-            }
-
-            return true;
-        }
-
-        if (descriptor.StartsWith(AudiencePrefix, StringComparison.Ordinal) && TryParse<Audience>(descriptor[AudiencePrefix.Length..], out var audience))
-        {
-            var title = context.Text("catalog.audience_title", ("audience", context.Text(context.Catalog.Audiences[audience])));
-            ShowMeasures(context, title, [.. context.Catalog.For(audience)], descriptor, back: AudiencesId);
-            return true;
-        }
-
-        if (descriptor.StartsWith(SearchPrefix, StringComparison.Ordinal))
-        {
-            var found = descriptor[SearchPrefix.Length..].Split(',').Select(context.Catalog.Find).OfType<Measure>().ToList();
-            ShowMeasures(context, context.Text("search.results_again"), found, descriptor, back: null);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static void ShowMeasures(ConversationContext context, string title, IReadOnlyList<Measure> measures, string descriptor, string? back)
-    {
-        var lines = measures.Select((m, i) => $"{i + 1}. <b>{ConversationContext.Escape(context.Text(m.Title))}</b>. {ConversationContext.Escape(context.Text(m.Summary))}");
-        var body = ConversationContext.Escape(title) + "\n\n" + string.Join("\n\n", lines);
-        List<Choice> choices = [.. measures.Select(m => new Choice(MeasurePrefix + m.Id, context.Text(m.Title)))];
-        if (back is not null)
-        {
-            choices.Add(MenuScreen.BackButton(context, back));
-        }
-
-        choices.Add(MenuScreen.HomeButton(context));
-        context.Ask(ListStep, title, choices, descriptor, body, html: true);
+        new Flow(context).Search(typed);
     }
 
     /// <summary>A measure's card on its own (a start link to it): Back is the main menu.</summary>
-    public static void ShowMeasure(ConversationContext context, Measure measure) => ShowCard(context, measure, MenuScreen.Home);
+    public static void ShowMeasure(ConversationContext context, Measure measure) => new Flow(context).OpenCard(measure, MenuScreen.Home);
 
-    private static void ShowCard(ConversationContext context, Measure measure, string origin)
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(BotContent content) => Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
+
+    /// <summary>A list of measures to show: its title, the measures, what names it again, and where «Back» leads.</summary>
+    private sealed record MeasureList(string Title, IReadOnlyList<Measure> Measures, string Descriptor, string? Back)
     {
-        List<Choice> choices = [];
-        if (measure.Action == MeasureAction.Link && measure.Link is { } link)
-        {
-            choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.link")) { Url = link });
-        }
-        else if (Leads.LeadTopics.KindOf(measure.Action) is not null)
-        {
-            choices.Add(new Choice(Leads.LeadConversation.StartButton(measure.Id), context.Text("catalog.action.register")));
-        }
-        else if (measure.Action == MeasureAction.FindPoint)
-        {
-            choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.find_point")));
-        }
-
-        var backId = origin.StartsWith(SearchPrefix, StringComparison.Ordinal) ? SearchBack : origin;
-        if (backId != MenuScreen.Home)
-        {
-            choices.Add(MenuScreen.BackButton(context, backId));
-        }
-
-        choices.Add(MenuScreen.HomeButton(context));
-        context.Ask(CardStep, context.Text("catalog.card.prompt"), choices, origin, MeasureCard.Render(context, measure), html: true);
+        /// <summary>A category with a single measure opens its card straight away.</summary>
+        public bool IsSingleCard => Back == Categories && Measures.Count == 1;
     }
 
-    private static void RunAction(ConversationContext context, Measure measure)
+    private sealed record CardView(Measure Measure, string Origin);
+
+    /// <summary>One turn of browsing: the machine over the chat's step.</summary>
+    private sealed class Flow
     {
-        if (measure.Action == MeasureAction.FindPoint)
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<MeasureList?> _openList;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<CardView> _openCard;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<Measure> _act;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _search;
+        private readonly ConversationContext _context;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context)
         {
-            Leads.PointFinder.Ask(context);
-            return;
+            _context = context;
+            _state = _steps.StateOf(context.State.Step);
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _openList = _machine.SetTriggerParameters<MeasureList?>(Trigger.OpenList);
+            _openCard = _machine.SetTriggerParameters<CardView>(Trigger.OpenCard);
+            _act = _machine.SetTriggerParameters<Measure>(Trigger.Act);
+            _search = _machine.SetTriggerParameters<string>(Trigger.Search);
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
+
+            _machine.Configure(State.Anywhere)
+                .Permit(Trigger.OpenCategories, State.Categories)
+                .Permit(Trigger.OpenAudiences, State.Audiences)
+                .PermitDynamicIf(_openList, l => l!.IsSingleCard ? State.Card : State.List, l => l is not null, "a category, an audience or earlier results",
+                    Possible((State.List, "several measures"), (State.Card, "a category with one measure")))
+                .Permit(Trigger.OpenCard, State.Card)
+                .PermitIf(_act, State.FindingPoint, m => m.Action == MeasureAction.FindPoint, "find a point")
+                .InternalTransitionIf(_act, m => m.Action != MeasureAction.FindPoint, (_, _) => LinkHint(), "a link: say how to open it")
+                .PermitDynamic(_search, typed => context.Content.Search.Find(typed).Count == 0 ? State.NothingFound : State.List, "what the search finds",
+                    Possible((State.List, "measures found"), (State.NothingFound, "nothing found")));
+            foreach (var state in (State[])[State.Elsewhere, State.Menu, State.SuitsResults, State.Categories, State.Audiences, State.List, State.Card])
+            {
+                _machine.Configure(state).SubstateOf(State.Anywhere);
+            }
+
+            _machine.Configure(State.Categories).OnEntry(() => ShowCategories(context), "list the categories");
+            _machine.Configure(State.Audiences).OnEntry(() => ShowAudiences(context), "list whom measures are for");
+            _machine.Configure(State.List)
+                .OnEntryFrom(_openList, l => ShowMeasures(context, l!.Title, l.Measures, l.Descriptor, l.Back), "list the measures")
+                .OnEntryFrom(_search, ShowFound, "list what was found");
+            _machine.Configure(State.Card)
+                .OnEntryFrom(_openList, l => ShowCard(context, l!.Measures[0], Categories), "show the only measure's card")
+                .OnEntryFrom(_openCard, c => ShowCard(context, c.Measure, c.Origin), "show the measure's card");
+            _machine.Configure(State.NothingFound)
+                .OnEntryFrom(_search, typed =>
+                {
+                    context.Say("search.nothing", ("query", Echo(typed)));
+                    MenuScreen.Show(context);
+                }, "say nothing was found, show the menu");
+            _machine.Configure(State.FindingPoint).OnEntry(() => Leads.PointFinder.Ask(context), "ask where to look");
         }
 
-        context.Say("catalog.action.link_hint");
-        if (!context.AskAgain())
-        {
-            MenuScreen.Show(context);
-        }
-    }
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-    /// <summary>Where «Back» on a card leads: the list or results the card was opened from.</summary>
-    private static string OriginOf(ConversationState state) => state.Step switch
-    {
-        ListStep => state.Data ?? Categories,
-        CardStep => state.Data ?? Categories,
-        "suits.results" => "w:results",
-        Steps.Menu => MenuScreen.Home,
-        _ => Categories,
-    };
-
-    /// <summary>The measures for who the person said they are come first.</summary>
-    private static List<Measure> ForPerson(ConversationContext context, IEnumerable<Measure> measures)
-    {
-        var audience = context.Person.Role switch
+        /// <summary>Where «Back» on a card opened from here leads: the list or results it was opened from.</summary>
+        public string Origin => _state switch
         {
-            PersonRole.PersonWithDisability => Audience.Disability,
-            PersonRole.CarerOfChild => Audience.Carer,
-            _ => (Audience?)null,
+            State.List or State.Card => _context.State.Data ?? Categories,
+            State.SuitsResults => SuitsMeWizard.ResultsId,
+            State.Menu => MenuScreen.Home,
+            _ => Categories,
         };
-        return [.. measures.OrderByDescending(m => audience is { } a && m.Audiences.Contains(a))];
-    }
 
-    private static bool TryParse<TEnum>(string snake, out TEnum value)
-        where TEnum : struct, Enum =>
-        Enum.TryParse(snake.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsDigit(snake.FirstOrDefault());
+        public bool Fire(Trigger trigger)
+        {
+            _machine.Fire(trigger);
+            return _handled;
+        }
+
+        public bool OpenList(string? descriptor)
+        {
+            _machine.Fire(_openList, ListOf(_context, descriptor));
+            return _handled;
+        }
+
+        public bool OpenCard(Measure measure, string origin)
+        {
+            _machine.Fire(_openCard, new CardView(measure, origin));
+            return _handled;
+        }
+
+        public bool Act(Measure measure)
+        {
+            _machine.Fire(_act, measure);
+            return _handled;
+        }
+
+        public void Search(string typed) => _machine.Fire(_search, typed);
+
+        private void ShowFound(string typed)
+        {
+            var found = _context.Content.Search.Find(typed);
+            ShowMeasures(_context, _context.Text("search.results", ("query", Echo(typed))), found, SearchPrefix + string.Join(',', found.Select(m => m.Id)), back: null);
+        }
+
+        private void LinkHint()
+        {
+            _context.Say("catalog.action.link_hint");
+            if (!_context.AskAgain())
+            {
+                MenuScreen.Show(_context);
+            }
+        }
+
+        private static string Echo(string typed) => typed.Length > MaxQueryEcho ? typed[..MaxQueryEcho] + "…" : typed;
+    }
 }

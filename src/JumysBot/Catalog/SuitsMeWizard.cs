@@ -1,4 +1,6 @@
 using JumysBot.Conversations;
+using Stateless;
+using static JumysBot.Conversations.FlowConfiguration;
 
 namespace JumysBot.Catalog;
 
@@ -7,7 +9,7 @@ namespace JumysBot.Catalog;
 /// then the matching measures, best first, with a line on why each fits. Answers are kept in the person's profile so
 /// they are not asked twice; «Change my answers» asks again.
 /// </summary>
-public sealed class SuitsMeWizard : IChoiceHandler
+public sealed partial class SuitsMeWizard : IChoiceHandler
 {
     public const string StartId = "w:start";
     public const string ResultsId = "w:results";
@@ -47,6 +49,33 @@ public sealed class SuitsMeWizard : IChoiceHandler
         ("w:goal:support", Goal.Support),
     ];
 
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere, ("suits.role", State.Role), ("suits.group", State.Group), ("suits.age", State.Age), ("suits.goal", State.Goal), (ResultsStep, State.Results));
+
+    private enum State
+    {
+        /// <summary>Any step: «what suits me», «change my answers» and the results work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+
+        /// <summary>The four questions; each takes its answer.</summary>
+        Question,
+        Role,
+        Group,
+        Age,
+        Goal,
+        Results,
+        Nothing,
+    }
+
+    private enum Trigger
+    {
+        Start,
+        Results,
+        Reset,
+        Answered,
+    }
+
     public IReadOnlyList<string> Prefixes { get; } = ["w:"];
 
     public static string GroupTextKey(DisabilityGroup group) => "suits.group." + MeasureCatalogLoader.ToSnakeCase(group.ToString());
@@ -58,24 +87,10 @@ public sealed class SuitsMeWizard : IChoiceHandler
     public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var person = context.Person;
-        switch (choiceId)
+        var flow = new Flow(context);
+        if (choiceId is StartId or ResultsId or ResetId)
         {
-            case StartId:
-                if (person.Role is null || person.DisabilityGroup is null || person.AgeBand is null || person.Goal is null)
-                {
-                    context.Say("suits.intro");
-                }
-
-                AskNext(context);
-                return true;
-            case ResultsId:
-                AskNext(context);
-                return true;
-            case ResetId:
-                context.Person = person with { Role = null, DisabilityGroup = null, AgeBand = null, Goal = null };
-                AskNext(context);
-                return true;
+            return flow.Fire(choiceId == StartId ? Trigger.Start : choiceId == ResultsId ? Trigger.Results : Trigger.Reset);
         }
 
         // An answer counts only for the question on screen: an old message's button cannot change a newer answer.
@@ -84,146 +99,124 @@ public sealed class SuitsMeWizard : IChoiceHandler
             return false;
         }
 
-        if (_roles.FirstOrDefault(r => r.Id == choiceId) is { Id: not null } role)
-        {
-            context.Person = person with
+        return _roles.FirstOrDefault(r => r.Id == choiceId) is { Id: not null } role ? flow.Answer(person => person with
             {
                 Role = role.Role,
                 DisabilityGroup = role.Role == PersonRole.CarerOfChild ? DisabilityGroup.Child : person.DisabilityGroup,
-            };
-        }
-        else if (_groups.FirstOrDefault(g => g.Id == choiceId) is { Id: not null } group)
-        {
-            context.Person = person with { DisabilityGroup = group.Group };
-        }
-        else if (_ages.FirstOrDefault(a => a.Id == choiceId) is { Id: not null } age)
-        {
-            context.Person = person with { AgeBand = age.Age };
-        }
-        else if (_goals.FirstOrDefault(g => g.Id == choiceId) is { Id: not null } goal)
-        {
-            context.Person = person with { Goal = goal.Goal };
-        }
-        else
-        {
-            return false;
-        }
-
-        AskNext(context);
-        return true;
-    }
-
-    private static void AskNext(ConversationContext context)
-    {
-        var person = context.Person;
-        if (person.Role is null)
-        {
-            Ask(context, "suits.role", "role.question", _roles.Select(r => new Choice(r.Id, context.Text(r.TextKey))));
-        }
-        else if (person.DisabilityGroup is null)
-        {
-            Ask(context, "suits.group", "suits.group_question", _groups.Select(g => new Choice(g.Id, context.Text(GroupTextKey(g.Group)))));
-        }
-        else if (person.AgeBand is null)
-        {
-            Ask(context, "suits.age", "suits.age_question", _ages.Select(a => new Choice(a.Id, context.Text(AgeTextKey(a.Age)))));
-        }
-        else if (person.Goal is null)
-        {
-            Ask(context, "suits.goal", "suits.goal_question", _goals.Select(g => new Choice(g.Id, context.Text(GoalTextKey(g.Goal)))));
-        }
-        else
-        {
-            ShowResults(context);
-        }
-    }
-
-    private static void Ask(ConversationContext context, string step, string questionKey, IEnumerable<Choice> choices) =>
-        context.Ask(step, context.Text(questionKey), [.. choices, MenuScreen.HomeButton(context)]);
-
-    private static void ShowResults(ConversationContext context)
-    {
-        var ranked = Rank(context.Person, context.Catalog.Measures).Take(MaxResults).ToList();
-        if (ranked.Count == 0)
-        {
-            context.Say("suits.nothing");
-            MenuScreen.Show(context);
-            return;
-        }
-
-        var lines = ranked.Select((r, i) =>
-            $"{i + 1}. <b>{ConversationContext.Escape(context.Text(r.Measure.Title))}</b>. {ConversationContext.Escape(string.Join(", ", r.Reasons.Select(k => context.Text(k))))}.");
-        var title = context.Text("suits.results_title");
-        var body = ConversationContext.Escape(title) + "\n\n" + string.Join("\n\n", lines);
-        context.Ask(ResultsStep, title,
-        [
-            .. ranked.Select(r => new Choice(CatalogExplorer.MeasureButton(r.Measure.Id), context.Text(r.Measure.Title))),
-            new(ResetId, context.Text("suits.change")),
-            MenuScreen.HomeButton(context),
-        ], body: body, html: true);
-    }
-
-    /// <summary>
-    /// Scores each measure for the person: the goal they named counts most, then being meant for people like them.
-    /// A measure aimed at fewer goals or groups scores higher than one for everybody, so a specific answer
-    /// («short courses for mothers») comes before a general one («a consultation point»). A measure for another
-    /// age band is left out; one that fits neither the goal nor the person is not shown.
-    /// </summary>
-    public static IEnumerable<(Measure Measure, IReadOnlyList<string> Reasons)> Rank(Person person, IEnumerable<Measure> measures)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var audiences = AudiencesOf(person);
-        return measures
-            .Where(m => person.AgeBand is not { } age || m.Ages.Contains(age))
-            .Select((m, order) =>
-            {
-                var reasons = new List<string>();
-                var score = 0;
-                if (person.Goal is { } goal && m.Goals.Contains(goal))
-                {
-                    score += Math.Max(3, 7 - m.Goals.Count);
-                    reasons.Add(GoalReason(goal));
-                }
-
-                foreach (var audience in audiences.Where(m.Audiences.Contains))
-                {
-                    score += audience is Audience.Disability or Audience.Carer ? Math.Max(1, 5 - m.Audiences.Count) : 2;
-                    reasons.Add("suits.why.audience." + audience.ToString().ToLowerInvariant());
-                }
-
-                return (Measure: m, Reasons: (IReadOnlyList<string>)reasons, Score: score, Order: order);
             })
-            .Where(r => r.Score >= 4)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Order)
-            .Select(r => (r.Measure, r.Reasons));
+            : _groups.FirstOrDefault(g => g.Id == choiceId) is { Id: not null } group ? flow.Answer(person => person with { DisabilityGroup = group.Group })
+            : _ages.FirstOrDefault(a => a.Id == choiceId) is { Id: not null } age ? flow.Answer(person => person with { AgeBand = age.Age })
+            : _goals.FirstOrDefault(g => g.Id == choiceId) is { Id: not null } goal && flow.Answer(person => person with { Goal = goal.Goal });
     }
 
-    private static string GoalReason(Goal goal) => "suits.why.goal." + goal.ToString().ToLowerInvariant();
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(BotContent content) => Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
-    private static HashSet<Audience> AudiencesOf(Person person)
+    /// <summary>The first question not answered yet, or the results when all four are.</summary>
+    private static State NextFor(Person person, IEnumerable<Measure> measures) =>
+        person.Role is null ? State.Role
+        : person.DisabilityGroup is null ? State.Group
+        : person.AgeBand is null ? State.Age
+        : person.Goal is null ? State.Goal
+        : Rank(person, measures).Any() ? State.Results
+        : State.Nothing;
+
+    /// <summary>One turn of the wizard: the machine over the chat's step; the answers live in the person's profile.</summary>
+    private sealed class Flow
     {
-        var audiences = new HashSet<Audience>();
-        if (person.Role == PersonRole.PersonWithDisability || person.DisabilityGroup is DisabilityGroup.First or DisabilityGroup.Second or DisabilityGroup.Third)
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<Func<Person, Person>> _answered;
+        private readonly ConversationContext _context;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context)
         {
-            audiences.Add(Audience.Disability);
+            _context = context;
+            _state = _steps.StateOf(context.State.Step);
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _answered = _machine.SetTriggerParameters<Func<Person, Person>>(Trigger.Answered);
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
+            var next = Possible(
+                (State.Role, "who I am not said"),
+                (State.Group, "group not said"),
+                (State.Age, "age not said"),
+                (State.Goal, "goal not said"),
+                (State.Results, "all said, something suits"),
+                (State.Nothing, "all said, nothing suits"));
+
+            _machine.Configure(State.Anywhere)
+                .PermitDynamic(Trigger.Start, () => NextFor(context.Person, context.Catalog.Measures), "the first question not answered", next)
+                .PermitDynamic(Trigger.Results, () => NextFor(context.Person, context.Catalog.Measures), "the results, once all is answered", next)
+                .Permit(Trigger.Reset, State.Role);
+            _machine.Configure(State.Elsewhere).SubstateOf(State.Anywhere);
+
+            _machine.Configure(State.Question)
+                .SubstateOf(State.Anywhere)
+                .PermitDynamic(_answered, answer => NextFor(answer(context.Person), context.Catalog.Measures), "the next question not answered", next);
+            foreach (var question in (State[])[State.Role, State.Group, State.Age, State.Goal])
+            {
+                // On each question, not on their superstate: moving between questions never leaves it.
+                _machine.Configure(question)
+                    .SubstateOf(State.Question)
+                    .OnEntryFrom(Trigger.Start, () => context.Say("suits.intro"), "introduce the questions")
+                    .OnExitWith(_answered, answer => context.Person = answer(context.Person), "keep the answer in the profile");
+            }
+
+            _machine.Configure(State.Role)
+                .OnEntryFrom(Trigger.Reset, () => context.Person = context.Person with { Role = null, DisabilityGroup = null, AgeBand = null, Goal = null }, "forget the answers")
+                .OnEntry(() => Ask("suits.role", "role.question", _roles.Select(r => new Choice(r.Id, context.Text(r.TextKey)))), "ask who I am");
+            _machine.Configure(State.Group)
+                .OnEntry(() => Ask("suits.group", "suits.group_question", _groups.Select(g => new Choice(g.Id, context.Text(GroupTextKey(g.Group))))), "ask the group");
+            _machine.Configure(State.Age)
+                .OnEntry(() => Ask("suits.age", "suits.age_question", _ages.Select(a => new Choice(a.Id, context.Text(AgeTextKey(a.Age))))), "ask the age");
+            _machine.Configure(State.Goal)
+                .OnEntry(() => Ask("suits.goal", "suits.goal_question", _goals.Select(g => new Choice(g.Id, context.Text(GoalTextKey(g.Goal))))), "ask the goal");
+
+            _machine.Configure(State.Results)
+                .SubstateOf(State.Anywhere)
+                .OnEntry(ShowResults, "show what suits, best first");
+            _machine.Configure(State.Nothing)
+                .OnEntry(
+                    () =>
+                    {
+                        context.Say("suits.nothing");
+                        MenuScreen.Show(context);
+                    },
+                    "say nothing suits, show the menu");
         }
 
-        if (person.Role == PersonRole.CarerOfChild || person.DisabilityGroup == DisabilityGroup.Child)
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+        public bool Fire(Trigger trigger)
         {
-            audiences.Add(Audience.Carer);
+            _machine.Fire(trigger);
+            return _handled;
         }
 
-        if (person.AgeBand == AgeBand.Under35)
+        public bool Answer(Func<Person, Person> answer)
         {
-            audiences.Add(Audience.Youth);
+            _machine.Fire(_answered, answer);
+            return _handled;
         }
 
-        if (person.AgeBand == AgeBand.From50)
-        {
-            audiences.Add(Audience.Senior);
-        }
+        private void Ask(string step, string questionKey, IEnumerable<Choice> choices) =>
+            _context.Ask(step, _context.Text(questionKey), [.. choices, MenuScreen.HomeButton(_context)]);
 
-        return audiences;
+        private void ShowResults()
+        {
+            var context = _context;
+            var ranked = Rank(context.Person, context.Catalog.Measures).Take(MaxResults).ToList();
+            var lines = ranked.Select((r, i) =>
+                $"{i + 1}. <b>{ConversationContext.Escape(context.Text(r.Measure.Title))}</b>. {ConversationContext.Escape(string.Join(", ", r.Reasons.Select(k => context.Text(k))))}.");
+            var title = context.Text("suits.results_title");
+            var body = ConversationContext.Escape(title) + "\n\n" + string.Join("\n\n", lines);
+            context.Ask(ResultsStep, title,
+            [
+                .. ranked.Select(r => new Choice(CatalogExplorer.MeasureButton(r.Measure.Id), context.Text(r.Measure.Title))),
+                new(ResetId, context.Text("suits.change")),
+                MenuScreen.HomeButton(context),
+            ], body: body, html: true);
+        }
     }
 }

@@ -1,9 +1,16 @@
+using JumysBot.Catalog;
 using JumysBot.Localization;
 using JumysBot.Outreach;
+using Stateless;
+using Stateless.Graph;
+using static JumysBot.Conversations.FlowConfiguration;
 
 namespace JumysBot.Conversations;
 
-/// <summary>The first steps: the greeting, the language, and who the person is.</summary>
+/// <summary>
+/// The first steps, as a state machine over the conversation's step: the greeting, the language, and who the person
+/// is. /start and the language buttons work from anywhere; a start link lands where it points once the language is known.
+/// </summary>
 public sealed class StartFlow : IChoiceHandler
 {
     public const string Kazakh = "l:kk";
@@ -17,6 +24,29 @@ public sealed class StartFlow : IChoiceHandler
         ("r:none", PersonRole.NotSaid, "role.not_said"),
     ];
 
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere, (Steps.New, State.New), (Steps.ChooseLanguage, State.Language), (Steps.ChooseRole, State.Role), (Steps.Menu, State.Menu));
+
+    private enum State
+    {
+        /// <summary>Any step of the bot: /start and the language buttons work from all of them.</summary>
+        Anywhere,
+        New,
+        Elsewhere,
+        Language,
+        Role,
+        Menu,
+        LinkTarget,
+    }
+
+    private enum Trigger
+    {
+        Start,
+        AskLanguage,
+        LanguageChosen,
+        RoleChosen,
+    }
+
     public IReadOnlyList<string> Prefixes { get; } = ["l:", "r:"];
 
     public static string RoleTextKey(PersonRole role) => _roles.First(r => r.Role == role).TextKey;
@@ -25,42 +55,14 @@ public sealed class StartFlow : IChoiceHandler
     public static void Start(ConversationContext context, string payload = "")
     {
         ArgumentNullException.ThrowIfNull(context);
-        var link = StartLinkLanding.Recognise(context, payload);
-        if (context.Person.Language is null)
-        {
-            AskLanguage(context, link);
-            return;
-        }
-
-        context.Say("start.greeting");
-        if (link is null || !StartLinkLanding.Land(context, link))
-        {
-            AskRoleOrMenu(context);
-        }
+        new Flow(context, StartLinkLanding.Recognise(context, payload)).Fire(Trigger.Start);
     }
 
     /// <param name="link">Where a start link leads, once the language is chosen.</param>
     public static void AskLanguage(ConversationContext context, DeepLink? link = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Each language is named in itself, so a person finds theirs whatever the bot speaks now.
-        context.Ask(Steps.ChooseLanguage, context.Text("language.question"),
-        [
-            new(Kazakh, context.Content.Texts.Get(Language.Kazakh, "language.name.kk")),
-            new(Russian, context.Content.Texts.Get(Language.Russian, "language.name.ru")),
-        ], data: link?.Payload);
-    }
-
-    private static void AskRoleOrMenu(ConversationContext context)
-    {
-        if (context.Person.Role is null)
-        {
-            AskRole(context);
-        }
-        else
-        {
-            MenuScreen.Show(context);
-        }
+        new Flow(context, link).Fire(Trigger.AskLanguage);
     }
 
     public static void AskRole(ConversationContext context)
@@ -77,42 +79,116 @@ public sealed class StartFlow : IChoiceHandler
             // A language button works from any older message too: it is never wrong to switch.
             var link = fromCurrentScreen && DeepLink.TryParse(context.State.Data, out var pending) ? pending : null;
             context.SwitchLanguage(choiceId == Kazakh ? Language.Kazakh : Language.Russian);
-            if (link is not null)
-            {
-                context.Say("start.greeting");
-                if (!StartLinkLanding.Land(context, link))
-                {
-                    AskRoleOrMenu(context);
-                }
-            }
-            else if (context.Person.Role is null)
-            {
-                context.Say("start.greeting");
-                AskRole(context);
-            }
-            else
-            {
-                context.Say("language.changed");
-                MenuScreen.Show(context);
-            }
-
-            return true;
+            return new Flow(context, link).Fire(Trigger.LanguageChosen);
         }
 
         var role = _roles.FirstOrDefault(r => r.Id == choiceId);
-        if (role.Id is null || !fromCurrentScreen)
+        return role.Id is not null && fromCurrentScreen && new Flow(context, link: null).Fire(Trigger.RoleChosen, role.Role);
+    }
+
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(DescribeContext(content), link: null).Info);
+
+    internal static ConversationContext DescribeContext(BotContent content) =>
+        new(new Incoming { ChatId = 0, UserId = 0 }, new Person(0), ConversationState.Fresh, content, money: null!);
+
+    /// <summary>One turn of the first steps: the machine over the chat's step, and the start link this turn carries.</summary>
+    private sealed class Flow
+    {
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<PersonRole> _roleChosen;
+        private readonly ConversationContext _context;
+        private readonly DeepLink? _link;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context, DeepLink? link)
         {
-            return false;
+            _context = context;
+            _link = link;
+            _state = _steps.StateOf(context.State.Step);
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _roleChosen = _machine.SetTriggerParameters<PersonRole>(Trigger.RoleChosen);
+            Configure();
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
         }
 
-        context.Person = context.Person with
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+        public bool Fire(Trigger trigger)
         {
-            Role = role.Role,
-            // A carer's answer about the group is about the child.
-            DisabilityGroup = role.Role == PersonRole.CarerOfChild ? DisabilityGroup.Child : context.Person.DisabilityGroup,
+            _machine.Fire(trigger);
+            return _handled;
+        }
+
+        public bool Fire(Trigger trigger, PersonRole role)
+        {
+            _machine.Fire(_roleChosen, role);
+            return _handled;
+        }
+
+        private void Configure()
+        {
+            var afterLanguage = Possible(
+                (State.LinkTarget, "a start link to a point or a measure"),
+                (State.Role, "who the person is not known"),
+                (State.Menu, "who the person is known"));
+            _machine.Configure(State.Anywhere)
+                .PermitDynamic(Trigger.Start, () => _context.Person.Language is null ? State.Language : AfterLanguage(), "where the person starts",
+                    Possible((State.Language, "language not known"), (State.LinkTarget, "a start link to a point or a measure"), (State.Role, "who the person is not known"), (State.Menu, "who the person is known")))
+                .Permit(Trigger.AskLanguage, State.Language)
+                .PermitDynamic(Trigger.LanguageChosen, AfterLanguage, "what comes after the language", afterLanguage);
+
+            foreach (var state in (State[])[State.New, State.Elsewhere, State.Language, State.Menu, State.LinkTarget])
+            {
+                _machine.Configure(state).SubstateOf(State.Anywhere);
+            }
+
+            // Each language is named in itself, so a person finds theirs whatever the bot speaks now.
+            _machine.Configure(State.Language)
+                .OnEntry(
+                    () => _context.Ask(Steps.ChooseLanguage, _context.Text("language.question"),
+                    [
+                        new(Kazakh, _context.Content.Texts.Get(Language.Kazakh, "language.name.kk")),
+                        new(Russian, _context.Content.Texts.Get(Language.Russian, "language.name.ru")),
+                    ], data: _link?.Payload),
+                    "ask the language");
+
+            _machine.Configure(State.Role)
+                .SubstateOf(State.Anywhere)
+                .OnEntry(() => _context.Say("start.greeting"), "greet")
+                .OnEntry(() => AskRole(_context), "ask who the person is")
+                .Permit(Trigger.RoleChosen, State.Menu)
+                .OnExitWith(_roleChosen, Remember, "remember who the person is");
+
+            _machine.Configure(State.LinkTarget)
+                .OnEntry(() => _context.Say("start.greeting"), "greet")
+                .OnEntry(() => StartLinkLanding.Land(_context, _link!), "show what the link points at");
+
+            _machine.Configure(State.Menu)
+                .OnEntryFrom(Trigger.Start, () => _context.Say("start.greeting"), "greet")
+                .OnEntryFrom(Trigger.LanguageChosen, () => _context.Say(_link is null ? "language.changed" : "start.greeting"), "say the language changed")
+                .OnEntryFrom(Trigger.RoleChosen, () => _context.Say("role.thanks"), "thank")
+                .OnEntry(() => MenuScreen.Show(_context), "show the menu");
+        }
+
+        private State AfterLanguage() =>
+            _link is not null && Lands(_link) ? State.LinkTarget
+            : _context.Person.Role is null ? State.Role
+            : State.Menu;
+
+        private bool Lands(DeepLink link) => link.Target switch
+        {
+            DeepLinkTarget.Point => _context.Content.Points.FindPoint(link.Id) is not null,
+            DeepLinkTarget.Measure => _context.Catalog.Find(link.Id) is not null,
+            _ => false,
         };
-        context.Say("role.thanks");
-        MenuScreen.Show(context);
-        return true;
+
+        private void Remember(PersonRole role) => _context.Person = _context.Person with
+        {
+            Role = role,
+            // A carer's answer about the group is about the child.
+            DisabilityGroup = role == PersonRole.CarerOfChild ? DisabilityGroup.Child : _context.Person.DisabilityGroup,
+        };
     }
 }

@@ -15,7 +15,7 @@ namespace JumysBot.Leads;
 /// requests and their approval, <c>/consultants</c>, <c>/poster</c> and <c>/stats</c>. Every press and command is checked
 /// here, on the server: only a chat bound to the lead's point (or an administrator) can change a lead or see its data.
 /// </summary>
-public sealed class ConsultantDesk(
+public sealed partial class ConsultantDesk(
     ContentStore content,
     IOptions<LeadOptions> leadOptions,
     IOptions<BotOptions> botOptions,
@@ -52,7 +52,7 @@ public sealed class ConsultantDesk(
         }
         else if (name == "/CONSULTANT")
         {
-            await RequestBindingAsync(tx, input, replies, cancellationToken);
+            await (await JoinRequest.LoadAsync(this, tx, input, input.ChatId, replies, cancellationToken)).RequestAsync();
         }
         else if (name == "/CONSULTANTS" && IsAdmin(input.UserId))
         {
@@ -197,33 +197,6 @@ public sealed class ConsultantDesk(
         });
     }
 
-    private async Task RequestBindingAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
-    {
-        if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is { } point)
-        {
-            replies.Add(Say(input.ChatId, T("consultant.already_bound", ("point", PointName(point)))));
-            return;
-        }
-
-        var title = input.ChatTitle ?? input.FirstName;
-        await tx.Consultants.RequestAsync(input.ChatId, title, cancellationToken);
-        replies.Add(Say(input.ChatId, T("consultant.requested")));
-        foreach (var admin in botOptions.Value.AdminIds)
-        {
-            replies.Add(new OutgoingMessage
-            {
-                ChatId = admin,
-                Text = T("consultant.approve_question", ("title", title ?? ""), ("chat", input.ChatId)),
-                Buttons =
-                [
-                    .. content.Current.Points.Points.Select(p => (IReadOnlyList<Choice>)[new Choice($"{AdminPrefix}ok:{input.ChatId}:{p.Id}", p.Name.In(LeadCard.ConsultantLanguage))]),
-                    [new Choice($"{AdminPrefix}no:{input.ChatId}", T("consultant.decline"))],
-                ],
-                Priority = MessagePriority.Notification,
-            });
-        }
-    }
-
     private async Task ListBindingsAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
     {
         var bindings = await tx.Consultants.ListAsync(cancellationToken);
@@ -284,23 +257,17 @@ public sealed class ConsultantDesk(
             return;
         }
 
-        switch (parts[1])
+        var request = await JoinRequest.LoadAsync(this, tx, input, chat, replies, cancellationToken);
+        var decided = parts[1] switch
         {
-            case "ok" when parts.Length == 4 && content.Current.Points.FindPoint(parts[3]) is not null
-                && await tx.Consultants.PendingRequestTitleAsync(chat, cancellationToken) is { } title:
-                await tx.Consultants.BindAsync(chat, parts[3], title.Length == 0 ? null : title, "admin", cancellationToken);
-                replies.Add(Say(input.ChatId, T("consultant.approved", ("point", PointName(parts[3])))));
-                replies.Add(Say(chat, T("consultant.welcome", ("point", PointName(parts[3])))));
-                break;
-            case "no" when await tx.Consultants.DeclineAsync(chat, cancellationToken):
-                replies.Add(Say(input.ChatId, T("consultant.declined")));
-                break;
-            case "revoke" when await tx.Consultants.RevokeAsync(chat, cancellationToken):
-                replies.Add(Say(input.ChatId, T("consultant.revoked")));
-                break;
-            default:
-                replies.Add(Say(input.ChatId, T("consultant.refused")));
-                break;
+            "ok" when parts.Length == 4 => await request.ApproveAsync(parts[3]),
+            "no" => await request.DeclineAsync(),
+            "revoke" => await request.RevokeAsync(),
+            _ => false,
+        };
+        if (!decided)
+        {
+            replies.Add(Say(input.ChatId, T("consultant.refused")));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JumysBot.Conversations;
+using Stateless;
 using static JumysBot.Leads.LeadFeedbackScreens;
 
 namespace JumysBot.Leads;
@@ -10,8 +11,38 @@ namespace JumysBot.Leads;
 /// work from any step; each press is checked against the person's own requests, so a forged or stale one changes
 /// nothing. A person who was in the middle of something is brought back to that question afterwards.
 /// </summary>
-public sealed class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
+public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
 {
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere, (RatingStep, State.Rating), (UnreachedStep, State.Unreached), (CommentStep, State.Comment), (PhoneStep, State.Phone));
+
+    private enum State
+    {
+        /// <summary>Any step: the follow-up's buttons carry their request and work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+        Rating,
+        Unreached,
+        Comment,
+        Phone,
+
+        /// <summary>Back to the question the person left, or the menu.</summary>
+        Resumed,
+    }
+
+    private enum Trigger
+    {
+        Rate,
+        SkipRating,
+        SkipComment,
+        ChangePhone,
+        ShareContact,
+        CancelPhone,
+        TextOnly,
+        NumberRight,
+        Typed,
+    }
+
     public IReadOnlyList<string> Prefixes { get; } = [Prefix];
 
     /// <remarks>
@@ -43,60 +74,34 @@ public sealed class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
             return true;
         }
 
-        var current = CurrentStepData(context, lead.Number);
-        switch (parts[1])
-        {
-            case RateAction when parts.Length == 4:
-                Rate(context, lead, parts[3]);
-                return true;
-            case SkipRatingAction when parts.Length == 3:
-                context.Say("feedback.rating_skipped");
-                ContinueWhereTheyWere(context);
-                return true;
-            case SkipCommentAction when current is not null && context.State.Step == CommentStep:
-                context.Say("feedback.comment_skipped");
-                Finish(context, current);
-                return true;
-            case ChangePhoneAction when parts.Length == 3:
-                AskForPhone(context, lead);
-                return true;
-            case ShareContactAction when current is not null && context.State.Step == PhoneStep:
-                // Typed as a number, the reply keyboard's button cannot share anything: say how, or to type it.
-                context.Say("lead.phone.how_to_share");
-                context.AskAgain();
-                return true;
-            case CancelPhoneAction when current is not null && context.State.Step == PhoneStep:
-                context.Say("feedback.phone_kept");
-                Finish(context, current);
-                return true;
-            case TextOnlyAction when parts.Length == 3:
-                ChooseTextOnly(context, lead);
-                return true;
-            case NumberRightAction when parts.Length == 3 && !lead.IsOpen:
-                Refuse(context, "feedback.closed", lead.Number);
-                return true;
-            case NumberRightAction when parts.Length == 3:
-                context.Say("feedback.number_right_done");
-                ContinueWhereTheyWere(context);
-                return true;
-            default:
-                return false;
-        }
+        var flow = new Flow(context);
+        return parts.Length == 4
+            ? parts[1] == RateAction && flow.Rate(lead, parts[3])
+            : _actions.TryGetValue(parts[1], out var trigger) && flow.Fire(trigger, lead);
     }
+
+    private static readonly Dictionary<string, Trigger> _actions = new(StringComparer.Ordinal)
+    {
+        [SkipRatingAction] = Trigger.SkipRating,
+        [SkipCommentAction] = Trigger.SkipComment,
+        [ChangePhoneAction] = Trigger.ChangePhone,
+        [ShareContactAction] = Trigger.ShareContact,
+        [CancelPhoneAction] = Trigger.CancelPhone,
+        [TextOnlyAction] = Trigger.TextOnly,
+        [NumberRightAction] = Trigger.NumberRight,
+    };
 
     /// <summary>The steps that take free text: the comment after a rating, and a new phone number (also typed straight after an unreached call).</summary>
     public void Handle(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var state = context.State;
-        if (FeedbackStepData.TryRead(state.Data) is not { } data)
+        if (FeedbackStepData.TryRead(context.State.Data) is not { } data)
         {
             MenuScreen.Show(context);
             return;
         }
 
-        var input = context.Input;
-        if (input.ButtonId is not null)
+        if (context.Input.ButtonId is not null)
         {
             // Follow-up buttons never come here; any other is from an older message.
             context.Say("input.stale_button");
@@ -104,228 +109,130 @@ public sealed class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
             return;
         }
 
-        if (state.Step is PhoneStep or UnreachedStep)
-        {
-            TakePhone(context, data);
-        }
-        else
-        {
-            TakeComment(context, data);
-        }
+        new Flow(context).Type(data);
     }
 
-    private static void Rate(ConversationContext context, Lead lead, string typed)
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(Catalog.BotContent content) =>
+        Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
+
+    /// <summary>Why a rating changes nothing, or null when it counts.</summary>
+    private static string? RatingRefusal(Lead lead, string typed) =>
+        !int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5 ? "feedback.rating_invalid"
+        : lead.Status != LeadStatus.Done || lead.FeedbackAskedAt is null ? "feedback.not_done"
+        : lead.Rating is not null ? "feedback.already_rated"
+        : null;
+
+    /// <summary>One turn of the follow-up: the machine over the chat's step.</summary>
+    private sealed class Flow
     {
-        if (!int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly Dictionary<Trigger, StateMachine<State, Trigger>.TriggerWithParameters<Lead>> _pressed = [];
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<Lead, string> _rate;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<FeedbackStepData> _typed;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context)
         {
-            Refuse(context, "feedback.rating_invalid", lead.Number);
-            return;
-        }
-
-        if (lead.Status != LeadStatus.Done || lead.FeedbackAskedAt is null)
-        {
-            Refuse(context, "feedback.not_done", lead.Number);
-            return;
-        }
-
-        if (lead.Rating is not null)
-        {
-            Refuse(context, "feedback.already_rated", lead.Number);
-            return;
-        }
-
-        context.FeedbackChanges.Add(new RatingGiven(lead.Number, rating));
-        context.Say("feedback.thanks");
-        var screen = Comment(context.Content.Texts, context.Language, lead.Number);
-        context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());
-    }
-
-    private static void AskForPhone(ConversationContext context, Lead lead)
-    {
-        if (!lead.IsOpen)
-        {
-            Refuse(context, "feedback.closed", lead.Number);
-            return;
-        }
-
-        var screen = Phone(context.Content.Texts, context.Language, lead.Number);
-        context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());
-    }
-
-    private static void ChooseTextOnly(ConversationContext context, Lead lead)
-    {
-        if (!lead.IsOpen)
-        {
-            Refuse(context, "feedback.closed", lead.Number);
-            return;
-        }
-
-        if (lead.Draft.ContactMethod is null or ContactMethod.Call)
-        {
-            context.FeedbackChanges.Add(new TextOnlyChosen(lead.Number));
-        }
-
-        context.Say("feedback.text_only_done");
-        ContinueWhereTheyWere(context);
-    }
-
-    private static void TakeComment(ConversationContext context, FeedbackStepData data)
-    {
-        var input = context.Input;
-        if (input.Text is not { } typed)
-        {
-            context.Say(input.VoiceFileId is not null ? "feedback.comment_text_only"
-                : input.Contact is not null || input.Location is not null ? "input.not_expected"
-                : "input.unreadable");
-            context.AskAgain();
-            return;
-        }
-
-        if (ChoiceMatcher.Match(typed, context.State.Choices) is { } choice)
-        {
-            OnChoiceTyped(context, choice);
-            return;
-        }
-
-        var comment = typed.Trim();
-        if (comment.Length == 0)
-        {
-            context.Say("input.not_understood");
-            context.AskAgain();
-            return;
-        }
-
-        var cut = comment.Length > MaxCommentLength;
-        if (cut)
-        {
-            // Cut on a whole character: a surrogate pair is never split.
-            var end = char.IsHighSurrogate(comment[MaxCommentLength - 1]) ? MaxCommentLength - 1 : MaxCommentLength;
-            comment = comment[..end].TrimEnd();
-        }
-
-        if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
-        {
-            context.FeedbackChanges.Add(new FeedbackCommentGiven(data.Lead, comment));
-        }
-
-        context.Say(cut ? "feedback.comment_cut" : "feedback.comment_thanks", ("limit", MaxCommentLength));
-        Finish(context, data);
-    }
-
-    private static void TakePhone(ConversationContext context, FeedbackStepData data)
-    {
-        var input = context.Input;
-        string? phone = null;
-        if (input.Contact is { } contact)
-        {
-            if (contact.UserId != input.UserId)
+            _state = _steps.StateOf(context.State.Step);
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            foreach (var trigger in _actions.Values)
             {
-                context.Say("lead.phone.not_own");
-                context.AskAgain();
-                return;
+                _pressed[trigger] = _machine.SetTriggerParameters<Lead>(trigger);
             }
 
-            phone = KzPhone.TryParse(contact.PhoneNumber, out var shared) ? shared : null;
-        }
-        else if (input.Text is { } typed)
-        {
-            if (KzPhone.TryParse(typed, out var normalized))
+            _rate = _machine.SetTriggerParameters<Lead, string>(Trigger.Rate);
+            _typed = _machine.SetTriggerParameters<FeedbackStepData>(Trigger.Typed);
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
+            var pressed = _pressed;
+
+            _machine.Configure(State.Anywhere)
+                .PermitIf(_rate, State.Comment, (lead, typed) => RatingRefusal(lead, typed) is null, "a rating 1 to 5 of a done request, not rated yet")
+                .InternalTransitionIf(_rate, (lead, typed) => RatingRefusal(lead, typed) is not null, (lead, typed, _) => Refuse(context, RatingRefusal(lead, typed)!, lead.Number), "a rating that changes nothing")
+                .Permit(Trigger.SkipRating, State.Resumed)
+                .PermitIf(pressed[Trigger.ChangePhone], State.Phone, lead => lead.IsOpen, "the request is open")
+                .PermitIf(pressed[Trigger.TextOnly], State.Resumed, lead => lead.IsOpen, "the request is open")
+                .PermitIf(pressed[Trigger.NumberRight], State.Resumed, lead => lead.IsOpen, "the request is open")
+                .InternalTransitionIf(Trigger.ChangePhone, args => args is [Lead { IsOpen: false }], t => Closed(t), "the request is closed")
+                .InternalTransitionIf(Trigger.TextOnly, args => args is [Lead { IsOpen: false }], t => Closed(t), "the request is closed")
+                .InternalTransitionIf(Trigger.NumberRight, args => args is [Lead { IsOpen: false }], t => Closed(t), "the request is closed");
+            foreach (var state in (State[])[State.Elsewhere, State.Rating, State.Unreached, State.Comment, State.Phone])
             {
-                phone = normalized;
+                _machine.Configure(state).SubstateOf(State.Anywhere);
             }
-            else if (ChoiceMatcher.Match(typed, context.State.Choices) is { } choice)
-            {
-                OnChoiceTyped(context, choice);
-                return;
-            }
-        }
-        else
-        {
-            context.Say(input.Location is not null || input.VoiceFileId is not null ? "input.not_expected" : "input.unreadable");
-            context.AskAgain();
-            return;
+
+            _machine.Configure(State.Comment)
+                .OnEntryFrom(_rate, (lead, typed) =>
+                {
+                    context.FeedbackChanges.Add(new RatingGiven(lead.Number, int.Parse(typed, NumberStyles.None, CultureInfo.InvariantCulture)));
+                    context.Say("feedback.thanks");
+                    var screen = LeadFeedbackScreens.Comment(context.Content.Texts, context.Language, lead.Number);
+                    context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());
+                }, "record the rating, ask for a few words")
+                .PermitIf(pressed[Trigger.SkipComment], State.Resumed, lead => CurrentStepData(context, lead.Number) is not null, "about this request")
+                .PermitIf(_typed, State.Resumed, _ => context.Input.Text is not null, "a text")
+                .InternalTransitionIf(_typed, _ => context.Input.Text is null, (_, _) => NotAText(context), "not a text");
+
+            _machine.Configure(State.Phone)
+                .OnEntryFrom(pressed[Trigger.ChangePhone], lead =>
+                {
+                    var screen = LeadFeedbackScreens.Phone(context.Content.Texts, context.Language, lead.Number);
+                    context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());
+                }, "ask for the new number")
+                .InternalTransitionIf(pressed[Trigger.ShareContact], lead => CurrentStepData(context, lead.Number) is not null, (_, _) =>
+                {
+                    // Typed as a number, the reply keyboard's button cannot share anything: say how, or to type it.
+                    context.Say("lead.phone.how_to_share");
+                    context.AskAgain();
+                }, "about this request")
+                .PermitIf(pressed[Trigger.CancelPhone], State.Resumed, lead => CurrentStepData(context, lead.Number) is not null, "about this request")
+                .InternalTransitionIf(_typed, _ => true, (data, _) => TakePhone(context, data), "a new number, typed or shared");
+            _machine.Configure(State.Unreached)
+                .InternalTransitionIf(_typed, _ => true, (data, _) => TakePhone(context, data), "a new number, typed or shared");
+
+            _machine.Configure(State.Resumed)
+                .OnEntryFrom(Trigger.SkipRating, () =>
+                {
+                    context.Say("feedback.rating_skipped");
+                    ContinueWhereTheyWere(context);
+                }, "say the rating was skipped, continue")
+                .OnEntryFrom(pressed[Trigger.SkipComment], lead =>
+                {
+                    context.Say("feedback.comment_skipped");
+                    Finish(context, CurrentStepData(context, lead.Number)!);
+                }, "say the comment was skipped, go back")
+                .OnEntryFrom(_typed, data => TakeComment(context, data), "keep the comment, go back")
+                .OnEntryFrom(pressed[Trigger.CancelPhone], lead =>
+                {
+                    context.Say("feedback.phone_kept");
+                    Finish(context, CurrentStepData(context, lead.Number)!);
+                }, "keep the number, go back")
+                .OnEntryFrom(pressed[Trigger.TextOnly], lead => ChooseTextOnly(context, lead), "messages only, continue")
+                .OnEntryFrom(pressed[Trigger.NumberRight], _ =>
+                {
+                    context.Say("feedback.number_right_done");
+                    ContinueWhereTheyWere(context);
+                }, "note the number is right, continue");
+
+            void Closed(StateMachine<State, Trigger>.Transition transition) =>
+                Refuse(context, "feedback.closed", ((Lead)transition.Parameters[0]).Number);
         }
 
-        if (phone is null)
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+        public bool Fire(Trigger trigger, Lead lead)
         {
-            context.Say(context.State.Step == UnreachedStep && input.Contact is null ? "input.not_understood" : "lead.phone.invalid");
-            context.AskAgain();
-            return;
+            _machine.Fire(_pressed[trigger], lead);
+            return _handled;
         }
 
-        if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is not { IsOpen: true, IsForgotten: false })
+        public bool Rate(Lead lead, string typed)
         {
-            context.Say("feedback.closed", ("number", data.Lead));
-        }
-        else
-        {
-            context.FeedbackChanges.Add(new PhoneChanged(data.Lead, phone));
-            context.Say("feedback.phone_changed", ("phone", phone));
+            _machine.Fire(_rate, lead, typed);
+            return _handled;
         }
 
-        Finish(context, data);
-    }
-
-    /// <summary>A button of the current step, typed by its number or words.</summary>
-    private static void OnChoiceTyped(ConversationContext context, Choice choice)
-    {
-        if (!Press(context, choice.Id))
-        {
-            context.Say("input.not_understood");
-            context.AskAgain();
-        }
-    }
-
-    /// <summary>The follow-up step's data when the chat is at a follow-up step about this request.</summary>
-    private static FeedbackStepData? CurrentStepData(ConversationContext context, long lead) =>
-        context.State.Step is CommentStep or PhoneStep && FeedbackStepData.TryRead(context.State.Data) is { } data && data.Lead == lead ? data : null;
-
-    /// <summary>
-    /// Where to go back after a follow-up step: nowhere special for a chat at rest (the menu follows), the question the
-    /// person was answering otherwise, or, from inside another follow-up step, the place that one would go back to.
-    /// </summary>
-    private static ResumePoint? ResumeFrom(ConversationState state) =>
-        state.Step is CommentStep or PhoneStep ? FeedbackStepData.TryRead(state.Data)?.Resume
-        : IsResting(state) ? null
-        : ResumePoint.Of(state);
-
-    /// <summary>After a follow-up step: back to the question the person left, or to the main menu.</summary>
-    private static void Finish(ConversationContext context, FeedbackStepData data)
-    {
-        if (data.Resume is { } resume)
-        {
-            context.Say("feedback.resume");
-            context.Ask(resume.Step, resume.Prompt, resume.Choices, resume.Data);
-        }
-        else
-        {
-            MenuScreen.Show(context);
-        }
-    }
-
-    /// <summary>A press that changes nothing: a kind word, and the question the chat is at (or the menu) again.</summary>
-    private static void Refuse(ConversationContext context, string key, long lead)
-    {
-        context.Say(key, ("number", lead));
-        if (!context.AskAgain())
-        {
-            MenuScreen.Show(context);
-        }
-    }
-
-    /// <summary>After a single press: a chat at rest gets the main menu, a chat in the middle of something its question again.</summary>
-    private static void ContinueWhereTheyWere(ConversationContext context)
-    {
-        if (IsResting(context.State))
-        {
-            MenuScreen.Show(context);
-            return;
-        }
-
-        context.Say("feedback.resume");
-        if (!context.AskAgain())
-        {
-            MenuScreen.Show(context);
-        }
+        public void Type(FeedbackStepData data) => _machine.Fire(_typed, data);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JumysBot.Conversations;
-using JumysBot.Conversations.StateMachines;
+using Stateless;
+using Stateless.Graph;
 
 namespace JumysBot.Leads;
 
@@ -9,19 +10,19 @@ namespace JumysBot.Leads;
 /// call, where, the disability group (optional), a comment or a voice message, a review, confirmation. The machine is
 /// built afresh for each update over the step and draft kept with the conversation.
 /// </summary>
-public sealed class LeadFlow
+public sealed partial class LeadFlow
 {
     public const string StepPrefix = "lead.";
 
     private readonly StateMachine<LeadStep, LeadTrigger> _machine;
     private readonly ConversationContext _context;
     private readonly LeadQuestions _ask;
-    private readonly TriggerWithParameters<LeadTrigger, string> _chose;
-    private readonly TriggerWithParameters<LeadTrigger, string> _typed;
-    private readonly TriggerWithParameters<LeadTrigger, SharedContact> _contactShared;
-    private readonly TriggerWithParameters<LeadTrigger, SharedLocation> _locationShared;
-    private readonly TriggerWithParameters<LeadTrigger, string> _voiceSent;
-    private readonly TriggerWithParameters<LeadTrigger, string> _edit;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _chose;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _typed;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<SharedContact> _contactShared;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<SharedLocation> _locationShared;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _voiceSent;
+    private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _edit;
     private LeadStep _step;
 
     public LeadFlow(ConversationContext context, LeadDraft draft, LeadStep step, LeadOptions options)
@@ -32,7 +33,7 @@ public sealed class LeadFlow
         Draft = draft;
         _step = step;
         _ask = new LeadQuestions(context, () => Draft, StepName, () => JsonSerializer.Serialize(Draft, LeadJsonContext.Default.LeadDraft));
-        _machine = new StateMachine<LeadStep, LeadTrigger>(() => _step, s => _step = s);
+        _machine = new StateMachine<LeadStep, LeadTrigger>(() => _step, s => _step = s, FiringMode.Immediate);
         _chose = _machine.SetTriggerParameters<string>(LeadTrigger.Chose);
         _typed = _machine.SetTriggerParameters<string>(LeadTrigger.Typed);
         _contactShared = _machine.SetTriggerParameters<SharedContact>(LeadTrigger.ContactShared);
@@ -60,8 +61,8 @@ public sealed class LeadFlow
     /// <summary>Starts the flow at its first question.</summary>
     public void Start()
     {
-        _step = FirstStep();
-        _machine.Activate(LeadTrigger.Start);
+        _step = LeadStep.New;
+        _machine.Fire(LeadTrigger.Start);
     }
 
     /// <summary>Turns what the person did into a trigger and fires it.</summary>
@@ -112,160 +113,13 @@ public sealed class LeadFlow
         }
     }
 
-    /// <summary>The flow of one kind of request as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
-    public static string Describe(LeadKind kind, Catalog.BotContent content, LeadOptions options)
+    /// <summary>The flow as a Mermaid diagram, for the README and <c>-- flows</c>; every kind of request shares it.</summary>
+    public static string Describe(Catalog.BotContent content, LeadOptions options)
     {
         var input = new Incoming { ChatId = 0, UserId = 0 };
         var context = new ConversationContext(input, new Person(0), ConversationState.Fresh, content, money: null!);
-        var flow = new LeadFlow(context, new LeadDraft { Kind = kind }, LeadStep.Topic, options);
-        return MermaidGraph.Format(flow._machine.GetInfo(), flow.FirstStep().ToString());
-    }
-
-    private void Configure(LeadOptions options)
-    {
-        var person = _context.Person;
-        _machine.Configure(LeadStep.Topic)
-            .OnEntry(_ask.Topic)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.Topic), IsTopic, "one of this flow's answers", LeadStep.Consent, LeadStep.Name)
-            .OnExitWith(_chose, topic => Update(d => d with { Topic = topic }))
-            .Permit(LeadTrigger.Back, LeadStep.Declined);
-
-        _machine.Configure(LeadStep.Consent)
-            .OnEntry(() => _ask.Consent(options.Operator.In(_context.Language), options.RetentionDays))
-            .Permit(LeadTrigger.Agree, LeadStep.Name)
-            .Permit(LeadTrigger.Decline, LeadStep.Declined)
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Consent), LeadStep.Topic, LeadStep.Declined);
-
-        _machine.Configure(LeadStep.Name)
-            .OnEntry(t =>
-            {
-                if (t.Trigger == LeadTrigger.Agree)
-                {
-                    _context.Person = _context.Person with { ConsentVersion = options.ConsentVersion, ConsentAt = _context.Now };
-                    _context.FunnelEvents.Add(("consented", Draft.Kind));
-                }
-
-                _ask.Name(PersonName.Clean(_context.Input.FirstName));
-            })
-            .PermitDynamicIf(_typed, _ => Next(LeadStep.Name), PersonName.IsValid, "a name", LeadStep.Phone, LeadStep.Review)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.Name), c => c == "telegram" && PersonName.IsValid(_context.Input.FirstName), "the Telegram name", LeadStep.Phone, LeadStep.Review)
-            .OnExitWith(_typed, name => Update(d => d with { Name = PersonName.Clean(name) }))
-            .OnExitWith(_chose, _ => Update(d => d with { Name = PersonName.Clean(_context.Input.FirstName!) }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Name), LeadStep.Consent, LeadStep.Review);
-
-        _machine.Configure(LeadStep.Phone)
-            .OnEntry(_ask.Phone)
-            .PermitDynamicIf(_typed, _ => Next(LeadStep.Phone), KzPhone.IsValid, "a Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
-            .PermitDynamicIf(_contactShared, _ => Next(LeadStep.Phone), IsOwnKazakhNumber, "the person's own Kazakhstan number", LeadStep.ContactMethod, LeadStep.Review)
-            .OnExitWith(_typed, phone => Update(d => d with { Phone = Normalized(phone) }))
-            .OnExitWith(_contactShared, contact => Update(d => d with { Phone = Normalized(contact.PhoneNumber) }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Phone), LeadStep.Name, LeadStep.Review);
-
-        _machine.Configure(LeadStep.ContactMethod)
-            .OnEntry(_ask.ContactMethod)
-            .PermitDynamicIf(_chose, c => Enum.Parse<ContactMethod>(c, true) == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime), c => Enum.TryParse<ContactMethod>(c, true, out _), "call, Telegram or SMS", LeadStep.ContactTime, LeadStep.Place, LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_chose, c => Update(d => d with { ContactMethod = Enum.Parse<ContactMethod>(c, true), ContactTime = null }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.ContactMethod), LeadStep.Phone, LeadStep.Review);
-
-        _machine.Configure(LeadStep.ContactTime)
-            .OnEntry(_ask.ContactTime)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", LeadStep.Place, LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_chose, c => Update(d => d with { ContactTime = Enum.Parse<ContactTime>(c, true) }))
-            .Permit(LeadTrigger.Back, LeadStep.ContactMethod);
-
-        _machine.Configure(LeadStep.Place)
-            .OnEntry(_ask.Place)
-            .PermitIf(_chose, LeadStep.PlaceList, c => c == "list", "choose from the list")
-            .PermitDynamicIf(_locationShared, _ => Next(LeadStep.PlaceList), _ => true, "a shared location", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_locationShared, l => Update(d => d with { Latitude = l.Latitude, Longitude = l.Longitude, PlaceId = null, PointId = null }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Place), LeadStep.ContactTime, LeadStep.ContactMethod, LeadStep.Review);
-
-        _machine.Configure(LeadStep.PlaceList)
-            .OnEntry(_ask.PlaceList)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.PlaceList), c => _context.Content.Points.FindPlace(c) is not null, "a city or district", LeadStep.Group, LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_chose, c => Update(d => d with { PlaceId = c, Latitude = null, Longitude = null, PointId = null }))
-            .Permit(LeadTrigger.Back, LeadStep.Place);
-
-        _machine.Configure(LeadStep.Group)
-            .OnEntry(_ask.Group)
-            .PermitDynamicIf(_chose, _ => Next(LeadStep.Group), c => Enum.TryParse<DisabilityGroup>(c, true, out _), "a group, or prefer not to say", LeadStep.Comment, LeadStep.Review)
-            .OnExitWith(_chose, c => Update(d => d with { DisabilityGroup = Enum.Parse<DisabilityGroup>(c, true) }))
-            .PermitDynamic(LeadTrigger.Back, BeforeGroup, LeadStep.Place, LeadStep.ContactTime, LeadStep.ContactMethod);
-
-        _machine.Configure(LeadStep.Comment)
-            .OnEntry(_ask.Comment)
-            .PermitIf(_typed, LeadStep.Review, t => !string.IsNullOrWhiteSpace(t), "a short comment")
-            .PermitIf(_voiceSent, LeadStep.Review, _ => true, "a voice message")
-            .Permit(LeadTrigger.Skip, LeadStep.Review)
-            .OnExitWith(_typed, t => Update(d => d with { Comment = Shorten(t), VoiceFileId = null }))
-            .OnExitWith(_voiceSent, v => Update(d => d with { VoiceFileId = v, Comment = null }))
-            .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Comment), LeadStep.Group, LeadStep.Place, LeadStep.ContactTime, LeadStep.ContactMethod, LeadStep.Review);
-
-        _machine.Configure(LeadStep.Review)
-            .OnEntry(() =>
-            {
-                Update(d => d with { Editing = false });
-                _ask.Review();
-            })
-            .Permit(LeadTrigger.Confirm, LeadStep.Done)
-            .PermitIf(_edit, LeadStep.Name, e => e == "name", "change the name")
-            .PermitIf(_edit, LeadStep.Phone, e => e == "phone", "change the phone")
-            .PermitIf(_edit, LeadStep.ContactMethod, e => e == "method", "change how to contact")
-            .PermitIf(_edit, LeadStep.Place, e => e == "place", "change the place")
-            .PermitIf(_edit, LeadStep.Comment, e => e == "comment", "change the comment")
-            .OnExitWith(_edit, _ => Update(d => d with { Editing = true }))
-            .Permit(LeadTrigger.Back, LeadStep.Comment);
-
-        _machine.Configure(LeadStep.Done)
-            .OnEntry(() =>
-            {
-                Confirmed = true;
-                _context.Person = _context.Person with { DisabilityGroup = Draft.DisabilityGroup ?? person.DisabilityGroup };
-                MenuScreen.Show(_context);
-            });
-
-        _machine.Configure(LeadStep.Declined)
-            .OnEntry(t =>
-            {
-                _context.Say(t.Trigger == LeadTrigger.Decline ? "lead.consent.declined" : "lead.stopped");
-                MenuScreen.Show(_context);
-            });
-
-        bool IsTopic(string topic) =>
-            LeadTopics.MeasuresFor(Draft.Kind).Contains(topic) || LeadTopics.AnswersFor(Draft.Kind).Contains(topic);
-
-        bool IsOwnKazakhNumber(SharedContact contact) => contact.UserId == _context.Input.UserId && KzPhone.IsValid(contact.PhoneNumber);
-
-        LeadStep FirstStepAfterTopic() =>
-            person.ConsentVersion == options.ConsentVersion ? LeadStep.Name : LeadStep.Consent;
-
-        LeadStep Next(LeadStep answered) => Draft.Editing ? LeadStep.Review : answered switch
-        {
-            LeadStep.Topic => FirstStepAfterTopic(),
-            LeadStep.Name => LeadStep.Phone,
-            LeadStep.Phone => LeadStep.ContactMethod,
-            LeadStep.ContactTime => Draft.PointId is null ? LeadStep.Place : AfterPlace(),
-            LeadStep.PlaceList => AfterPlace(),
-            LeadStep.Group => LeadStep.Comment,
-            _ => LeadStep.Review,
-        };
-
-        LeadStep Previous(LeadStep current) => Draft.Editing ? LeadStep.Review : current switch
-        {
-            LeadStep.Consent => HasTopicStep() ? LeadStep.Topic : LeadStep.Declined,
-            LeadStep.Name => LeadStep.Consent,
-            LeadStep.Phone => LeadStep.Name,
-            LeadStep.ContactMethod => LeadStep.Phone,
-            LeadStep.Place => Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod,
-            LeadStep.Comment => person.DisabilityGroup is null ? LeadStep.Group : BeforeGroup(),
-            _ => LeadStep.Declined,
-        };
-
-        LeadStep AfterPlace() => person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Comment;
-
-        // A point chosen through its start link needs no place: before the group comes how to contact.
-        LeadStep BeforeGroup() => Draft.PointId is null ? LeadStep.Place
-            : Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod;
+        var flow = new LeadFlow(context, new LeadDraft { Kind = LeadKind.Training }, LeadStep.New, options);
+        return MermaidGraph.Format(flow._machine.GetInfo());
     }
 
     private LeadStep FirstStep() => HasTopicStep() ? LeadStep.Topic : LeadStep.Consent;

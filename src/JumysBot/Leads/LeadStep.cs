@@ -3,6 +3,8 @@ namespace JumysBot.Leads;
 /// <summary>The questions of a request, in the order they are asked.</summary>
 public enum LeadStep
 {
+    /// <summary>Before the first question: the flow starts from here.</summary>
+    New,
     Topic,
     Consent,
     Name,

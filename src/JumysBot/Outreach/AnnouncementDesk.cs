@@ -5,6 +5,7 @@ using JumysBot.Hosting;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using Microsoft.Extensions.Options;
+using Stateless;
 
 namespace JumysBot.Outreach;
 
@@ -13,12 +14,41 @@ namespace JumysBot.Outreach;
 /// it as people will, and confirms. Then one outbox row per subscriber is written in the same transaction: the
 /// lowest priority, so replies and lead cards always go first, and each row is sent at most once.
 /// </summary>
-public sealed class AnnouncementDesk(ContentStore content, Money money, IOptions<BotOptions> options)
+public sealed partial class AnnouncementDesk(ContentStore content, Money money, IOptions<BotOptions> options)
 {
     /// <summary>An announcement and its footer must fit Telegram's 4096 characters.</summary>
     public const int MaxLength = 3500;
 
     private const string StepPrefix = "announce.";
+
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere, (RussianStep, State.Russian), (KazakhStep, State.Kazakh), (TopicsStep, State.Topics), (PlacesStep, State.Places), (PreviewStep, State.Preview));
+
+    private enum State
+    {
+        /// <summary>Any step of an administrator's chat: /announce and «cancel» work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+        Russian,
+        Kazakh,
+        Topics,
+        Places,
+        Preview,
+        Cancelled,
+        Launched,
+    }
+
+    private enum Trigger
+    {
+        Announce,
+        Cancel,
+        Text,
+        ToggleTopic,
+        TogglePlace,
+        Next,
+        Send,
+        Unclear,
+    }
     private const string RussianStep = "announce.ru";
     private const string KazakhStep = "announce.kk";
     private const string TopicsStep = "announce.topics";
@@ -52,21 +82,8 @@ public sealed class AnnouncementDesk(ContentStore content, Money money, IOptions
 
         var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
         var context = new ConversationContext(input, person with { Language = Language.Russian }, state, content.Current, money);
-        var draft = isAnnounce ? new AnnouncementDraft() : Read(state.Data);
-        if (isAnnounce)
-        {
-            AskText(context, RussianStep, draft);
-        }
-        else if (command.Kind == BotCommandKind.Cancel || Pressed(context) == Cancel)
-        {
-            context.Say("announce.cancelled");
-            MenuScreen.Show(context);
-        }
-        else
-        {
-            await StepAsync(tx, context, draft, cancellationToken);
-        }
-
+        var flow = new Flow(this, tx, context, isAnnounce ? new AnnouncementDraft() : Read(state.Data), cancellationToken);
+        await flow.HandleAsync(isAnnounce, command.Kind == BotCommandKind.Cancel);
         await tx.Conversations.SaveAsync(input.ChatId, context.State, cancellationToken);
         foreach (var message in context.Messages)
         {
@@ -74,53 +91,6 @@ public sealed class AnnouncementDesk(ContentStore content, Money money, IOptions
         }
 
         return true;
-    }
-
-    private async Task StepAsync(StorageTransaction tx, ConversationContext context, AnnouncementDraft draft, CancellationToken cancellationToken)
-    {
-        var step = context.State.Step;
-        var pressed = Pressed(context);
-        if (step is RussianStep or KazakhStep && pressed is null)
-        {
-            var text = context.Input.Text?.Trim();
-            if (string.IsNullOrEmpty(text) || text.Length > MaxLength)
-            {
-                context.Say(string.IsNullOrEmpty(text) ? "announce.text_only" : "announce.too_long", ("max", MaxLength));
-                context.AskAgain();
-            }
-            else if (step == RussianStep)
-            {
-                AskText(context, KazakhStep, draft with { TextRu = text });
-            }
-            else
-            {
-                AskTopics(context, draft with { TextKk = text });
-            }
-
-            return;
-        }
-
-        switch (pressed)
-        {
-            case { } topic when step == TopicsStep && topic.StartsWith(TopicPrefix, StringComparison.Ordinal) && Enum.TryParse<AnnouncementTopic>(topic[TopicPrefix.Length..], out var chosen):
-                AskTopics(context, draft with { Topics = Toggle(draft.Topics, chosen) });
-                return;
-            case Next when step == TopicsStep && draft.Topics.Count > 0:
-                AskPlaces(context, draft);
-                return;
-            case { } place when step == PlacesStep && place.StartsWith(PlacePrefix, StringComparison.Ordinal) && context.Content.Points.FindPlace(place[PlacePrefix.Length..]) is { } found:
-                AskPlaces(context, draft with { Places = Toggle(draft.Places, found.Id) });
-                return;
-            case Next when step == PlacesStep:
-                await PreviewAsync(tx, context, draft, cancellationToken);
-                return;
-            case Send when step == PreviewStep:
-                await LaunchAsync(tx, context, draft, cancellationToken);
-                return;
-        }
-
-        context.Say(step == TopicsStep && pressed == Next ? "announce.choose_a_topic" : "input.not_understood");
-        context.AskAgain();
     }
 
     private async Task PreviewAsync(StorageTransaction tx, ConversationContext context, AnnouncementDraft draft, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using JumysBot.Conversations;
+using Stateless;
+using Stateless.Graph;
+using static JumysBot.Conversations.FlowConfiguration;
 
 namespace JumysBot.Outreach;
 
@@ -18,21 +21,18 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
     private const string WholeRegion = "sub:p:all";
     private const string TopicsStep = "sub.topics";
     private const string PlaceStep = "sub.place";
+    private const string StatusStep = "sub.status";
+    private const string OfferStep = "sub.offer";
+
+    private static readonly StepNames<State> _steps = new(
+        State.Elsewhere, (StatusStep, State.Status), (OfferStep, State.Offer), (TopicsStep, State.Topics), (PlaceStep, State.Place));
 
     public IReadOnlyList<string> Prefixes { get; } = ["sub:"];
 
     public static void Show(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Person.Subscription is { } subscription)
-        {
-            context.Ask("sub.status", Describe(context, subscription, "subscription.status"),
-                [new(Edit, context.Text("subscription.change")), new(Off, context.Text("subscription.unsubscribe")), MenuScreen.HomeButton(context)]);
-        }
-        else
-        {
-            context.Ask("sub.offer", context.Text("subscription.offer"), [new(Edit, context.Text("subscription.subscribe")), MenuScreen.HomeButton(context)]);
-        }
+        new Flow(context, fromCurrentScreen: true).Fire(Trigger.Open);
     }
 
     /// <summary>Turns announcements off at once, from the command or from the button under any announcement.</summary>
@@ -47,22 +47,10 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(choiceId);
-        switch (choiceId)
+        var flow = new Flow(context, fromCurrentScreen);
+        if (choiceId is Open or Off or Edit)
         {
-            case Open:
-                Show(context);
-                return true;
-            case Off:
-                Unsubscribe(context);
-                if (fromCurrentScreen || !context.AskAgain())
-                {
-                    MenuScreen.Show(context);
-                }
-
-                return true;
-            case Edit:
-                AskTopics(context, context.Person.Subscription?.Topics ?? []);
-                return true;
+            return flow.Fire(choiceId == Open ? Trigger.Open : choiceId == Off ? Trigger.Off : Trigger.Edit);
         }
 
         // Switching topics and choosing the place only make sense on the screen that shows them.
@@ -71,46 +59,144 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
             return false;
         }
 
-        var chosen = Subscription.ParseTopics(context.State.Data);
         if (choiceId.StartsWith(TopicPrefix, StringComparison.Ordinal) && Enum.TryParse<AnnouncementTopic>(choiceId[TopicPrefix.Length..], out var topic))
         {
-            AskTopics(context, chosen.Contains(topic) ? [.. chosen.Where(t => t != topic)] : [.. chosen, topic]);
-            return true;
+            return flow.Toggle(topic);
         }
 
-        if (choiceId == Next && context.State.Step == TopicsStep)
+        if (choiceId == Next)
         {
-            if (chosen.Count == 0)
+            return flow.Fire(Trigger.Next);
+        }
+
+        return choiceId.StartsWith(PlacePrefix, StringComparison.Ordinal) && flow.ChoosePlace(choiceId == WholeRegion ? null : choiceId[PlacePrefix.Length..]);
+    }
+
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(Catalog.BotContent content) =>
+        MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content), fromCurrentScreen: true).Info);
+
+    private enum State
+    {
+        /// <summary>Any step: the subscription screen, «change» and «unsubscribe» work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+        Status,
+        Offer,
+        Topics,
+        Place,
+        Subscribed,
+        Unsubscribed,
+    }
+
+    private enum Trigger
+    {
+        Open,
+        Off,
+        Edit,
+        Toggle,
+        Next,
+        PlaceChosen,
+    }
+
+    /// <summary>One turn: the machine over the chat's step, and the topics chosen so far (kept with the step).</summary>
+    private sealed class Flow
+    {
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<AnnouncementTopic> _toggle;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<string?> _placeChosen;
+        private readonly ConversationContext _context;
+        private IReadOnlyList<AnnouncementTopic> _topics;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context, bool fromCurrentScreen)
+        {
+            _context = context;
+            _topics = Subscription.ParseTopics(context.State.Data);
+            _state = _steps.StateOf(context.State.Step);
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _toggle = _machine.SetTriggerParameters<AnnouncementTopic>(Trigger.Toggle);
+            _placeChosen = _machine.SetTriggerParameters<string?>(Trigger.PlaceChosen);
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
+
+            _machine.Configure(State.Anywhere)
+                .PermitDynamic(Trigger.Open, () => context.Person.Subscription is null ? State.Offer : State.Status, "subscribed or not",
+                    Possible((State.Status, "subscribed"), (State.Offer, "not subscribed")))
+                .Permit(Trigger.Off, State.Unsubscribed)
+                .Permit(Trigger.Edit, State.Topics);
+            foreach (var state in (State[])[State.Elsewhere, State.Status, State.Offer, State.Topics, State.Place])
             {
-                context.Say("subscription.choose_a_topic");
-                context.AskAgain();
+                _machine.Configure(state).SubstateOf(State.Anywhere);
             }
-            else
-            {
-                context.Ask(PlaceStep, context.Text("subscription.place_question"),
+
+            _machine.Configure(State.Status)
+                .OnEntry(() => context.Ask(StatusStep, Describe(context, context.Person.Subscription!, "subscription.status"),
+                    [new(Edit, context.Text("subscription.change")), new(Off, context.Text("subscription.unsubscribe")), MenuScreen.HomeButton(context)]), "show the subscription");
+            _machine.Configure(State.Offer)
+                .OnEntry(() => context.Ask(OfferStep, context.Text("subscription.offer"), [new(Edit, context.Text("subscription.subscribe")), MenuScreen.HomeButton(context)]), "offer to subscribe");
+
+            _machine.Configure(State.Topics)
+                .OnEntryFrom(Trigger.Edit, () => _topics = context.Person.Subscription?.Topics ?? [], "start from the topics subscribed to")
+                .OnEntry(() => AskTopics(context, _topics), "ask the topics")
+                .PermitReentry(Trigger.Toggle)
+                .OnExitWith(_toggle, t => _topics = _topics.Contains(t) ? [.. _topics.Where(x => x != t)] : [.. _topics, t], "switch the topic")
+                .PermitIf(Trigger.Next, State.Place, () => _topics.Count > 0, "a topic chosen")
+                .InternalTransitionIf(
+                    Trigger.Next,
+                    _ => _topics.Count == 0,
+                    () =>
+                    {
+                        context.Say("subscription.choose_a_topic");
+                        context.AskAgain();
+                    },
+                    "no topic chosen");
+
+            _machine.Configure(State.Place)
+                .OnEntry(() => context.Ask(PlaceStep, context.Text("subscription.place_question"),
                     [new(WholeRegion, context.Text("subscription.whole_region")), .. context.Content.Points.Places.Select(p => new Choice(PlacePrefix + p.Id, context.Text(p.Name))), MenuScreen.HomeButton(context)],
-                    data: context.State.Data);
-            }
+                    data: context.State.Data), "ask the city or district")
+                .PermitIf(_placeChosen, State.Subscribed, p => _topics.Count > 0 && (p is null || context.Content.Points.FindPlace(p) is not null), "the whole region, or a known place");
 
-            return true;
+            _machine.Configure(State.Subscribed)
+                .OnEntryFrom(_placeChosen, placeId =>
+                {
+                    var subscription = new Subscription(_topics, placeId);
+                    context.Person = context.Person with { Subscription = subscription };
+                    context.SayText(Describe(context, subscription, "subscription.done"));
+                    MenuScreen.Show(context);
+                }, "subscribe, show the menu");
+
+            _machine.Configure(State.Unsubscribed)
+                .OnEntry(() =>
+                {
+                    Unsubscribe(context);
+                    if (fromCurrentScreen || !context.AskAgain())
+                    {
+                        MenuScreen.Show(context);
+                    }
+                }, "unsubscribe, then the question again or the menu");
         }
 
-        if (choiceId.StartsWith(PlacePrefix, StringComparison.Ordinal) && context.State.Step == PlaceStep && chosen.Count > 0)
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+        public bool Fire(Trigger trigger)
         {
-            var placeId = choiceId == WholeRegion ? null : choiceId[PlacePrefix.Length..];
-            if (placeId is not null && context.Content.Points.FindPlace(placeId) is null)
-            {
-                return false;
-            }
-
-            var subscription = new Subscription(chosen, placeId);
-            context.Person = context.Person with { Subscription = subscription };
-            context.SayText(Describe(context, subscription, "subscription.done"));
-            MenuScreen.Show(context);
-            return true;
+            _machine.Fire(trigger);
+            return _handled;
         }
 
-        return false;
+        public bool Toggle(AnnouncementTopic topic)
+        {
+            _machine.Fire(_toggle, topic);
+            return _handled;
+        }
+
+        public bool ChoosePlace(string? placeId)
+        {
+            _machine.Fire(_placeChosen, placeId);
+            return _handled;
+        }
     }
 
     private static void AskTopics(ConversationContext context, IReadOnlyList<AnnouncementTopic> chosen)

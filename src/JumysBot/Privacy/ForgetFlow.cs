@@ -1,4 +1,7 @@
+using JumysBot.Catalog;
 using JumysBot.Conversations;
+using Stateless;
+using Stateless.Graph;
 
 namespace JumysBot.Privacy;
 
@@ -6,40 +9,113 @@ namespace JumysBot.Privacy;
 public sealed class ForgetFlow : IChoiceHandler
 {
     public const string AskId = "f:ask";
+    private const string ConfirmStep = "forget.confirm";
     private const string YesId = "f:yes";
     private const string NoId = "f:no";
+
+    private enum State
+    {
+        /// <summary>Any step: /forget and «keep my data» work from all of them.</summary>
+        Anywhere,
+        Elsewhere,
+        Confirming,
+        Erased,
+        Menu,
+    }
+
+    private enum Trigger
+    {
+        Ask,
+        Yes,
+        No,
+    }
 
     public IReadOnlyList<string> Prefixes { get; } = ["f:"];
 
     public static void Ask(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Ask("forget.confirm", context.Text("forget.question"),
-        [
-            new(YesId, context.Text("forget.yes")),
-            new(NoId, context.Text("forget.no")),
-        ]);
+        new Flow(context).Fire(Trigger.Ask, fromCurrentScreen: true);
     }
 
     public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
     {
         ArgumentNullException.ThrowIfNull(context);
-        switch (choiceId)
+        return choiceId switch
         {
-            case AskId:
-                Ask(context);
-                return true;
-            case YesId when fromCurrentScreen:
-                // Erasing is the store's work, in this update's transaction; the person is told when it is done.
-                context.ForgetRequested = true;
-                context.Say("forget.done");
-                return true;
-            case NoId:
-                context.Say("forget.kept");
-                MenuScreen.Show(context);
-                return true;
-            default:
-                return false;
+            AskId => new Flow(context).Fire(Trigger.Ask, fromCurrentScreen),
+            YesId => new Flow(context).Fire(Trigger.Yes, fromCurrentScreen),
+            NoId => new Flow(context).Fire(Trigger.No, fromCurrentScreen),
+            _ => false,
+        };
+    }
+
+    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
+
+    /// <summary>One turn: the machine over the chat's step.</summary>
+    private sealed class Flow
+    {
+        private readonly StateMachine<State, Trigger> _machine;
+        private readonly StateMachine<State, Trigger>.TriggerWithParameters<bool> _yes;
+        private State _state;
+        private bool _handled = true;
+
+        public Flow(ConversationContext context)
+        {
+            _state = context.State.Step == ConfirmStep ? State.Confirming : State.Elsewhere;
+            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _yes = _machine.SetTriggerParameters<bool>(Trigger.Yes);
+            _machine.OnUnhandledTrigger((_, _) => _handled = false);
+
+            _machine.Configure(State.Anywhere)
+                .Permit(Trigger.Ask, State.Confirming)
+                .Permit(Trigger.No, State.Menu);
+            _machine.Configure(State.Elsewhere).SubstateOf(State.Anywhere);
+            _machine.Configure(State.Confirming)
+                .SubstateOf(State.Anywhere)
+                .OnEntry(
+                    () => context.Ask(ConfirmStep, context.Text("forget.question"),
+                    [
+                        new(YesId, context.Text("forget.yes")),
+                        new(NoId, context.Text("forget.no")),
+                    ]),
+                    "ask to confirm")
+                .PermitIf(_yes, State.Erased, fromCurrentScreen => fromCurrentScreen, "pressed on the question itself");
+
+            // Erasing is the store's work, in this update's transaction; the person is told when it is done.
+            _machine.Configure(State.Erased)
+                .OnEntry(
+                    () =>
+                    {
+                        context.ForgetRequested = true;
+                        context.Say("forget.done");
+                    },
+                    "erase in this update's transaction");
+            _machine.Configure(State.Menu)
+                .OnEntry(
+                    () =>
+                    {
+                        context.Say("forget.kept");
+                        MenuScreen.Show(context);
+                    },
+                    "say the data is kept, show the menu");
+        }
+
+        public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+        public bool Fire(Trigger trigger, bool fromCurrentScreen)
+        {
+            if (trigger == Trigger.Yes)
+            {
+                _machine.Fire(_yes, fromCurrentScreen);
+            }
+            else
+            {
+                _machine.Fire(trigger);
+            }
+
+            return _handled;
         }
     }
 }

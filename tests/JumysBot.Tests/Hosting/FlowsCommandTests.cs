@@ -17,16 +17,17 @@ public sealed class FlowsCommandTests
     }
 
     [Fact]
-    public void Every_kind_of_request_asks_for_consent_before_any_personal_data()
+    public void Every_machine_is_printed_as_a_mermaid_diagram_under_its_own_title()
     {
-        foreach (var kind in Enum.GetValues<LeadKind>())
-        {
-            var graph = LeadFlow.Describe(kind, Tests.Conversations.TestConversation.Content.Current, new LeadOptions());
+        var diagrams = FlowsCommand.Diagrams(Tests.Conversations.TestConversation.Content.Current, new LeadOptions());
+        var printed = FlowsCommand.Render(Tests.Conversations.TestConversation.Content.Current, new LeadOptions());
 
-            Assert.Contains("Consent --> Name : Agree", graph);
-            Assert.Contains("Consent --> Declined : Decline", graph);
-            Assert.Contains("Review --> Done : Confirm", graph);
-            Assert.DoesNotContain("Topic --> Phone", graph);
+        Assert.Equal(diagrams.Count, diagrams.Select(d => d.Title).Distinct().Count());
+        foreach (var (title, graph) in diagrams)
+        {
+            Assert.StartsWith("stateDiagram-v2", graph, StringComparison.Ordinal);
+            Assert.Contains("[*] --> ", graph, StringComparison.Ordinal);
+            Assert.Contains($"### {title}\n\n```mermaid\n{graph.TrimEnd()}\n```\n", printed, StringComparison.Ordinal);
         }
     }
 }
