@@ -227,6 +227,8 @@ public sealed partial class OutboxSender(
             Count("429");
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             LogThrottled(item.Id, wait.TotalSeconds);
+            // The wait is the chat's: a message written since, even a more urgent one, does not go before it ends.
+            limiter?.HoldChat(item.Message.ChatId, wait);
             await PostponeAsync(item, wait, "429", mayHaveArrived: false, cancellationToken);
             return false;
         }

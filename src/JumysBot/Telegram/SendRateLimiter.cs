@@ -83,21 +83,28 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         }
     }
 
+    /// <summary>
+    /// Telegram said to wait (429 with <c>retry_after</c>): the chat's bucket is emptied so that it has a token again only
+    /// after <paramref name="wait"/>, and no message of that chat goes before, not even one written since.
+    /// </summary>
+    public void HoldChat(long chatId, TimeSpan wait)
+    {
+        var now = time.GetTimestamp();
+        lock (_gate)
+        {
+            var chat = ChatBucket(chatId, now);
+            chat.Refill(now, time);
+            chat.Tokens = Math.Min(chat.Tokens, 1 - (wait.TotalSeconds * chat.PerSecond));
+        }
+    }
+
     public Result TryTake(long chatId)
     {
-        var settings = options.Value;
         var now = time.GetTimestamp();
         lock (_gate)
         {
             var global = GlobalBucket(now);
-            var isGroup = chatId < 0;
-            if (!_chats.TryGetValue(chatId, out var chat))
-            {
-                chat = isGroup
-                    ? new Bucket(1, settings.GroupMessagesPerMinute / 60.0, now)
-                    : new Bucket(settings.PrivateChatBurst, settings.PrivateChatMessagesPerSecond, now);
-                _chats[chatId] = chat;
-            }
+            var chat = ChatBucket(chatId, now);
 
             global.Refill(now, time);
             chat.Refill(now, time);
@@ -126,6 +133,21 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
         }
     }
 
+    /// <summary>The chat's bucket, made full on first use. Called under the lock.</summary>
+    private Bucket ChatBucket(long chatId, long now)
+    {
+        if (!_chats.TryGetValue(chatId, out var chat))
+        {
+            var settings = options.Value;
+            chat = chatId < 0
+                ? new Bucket(1, settings.GroupMessagesPerMinute / 60.0, now)
+                : new Bucket(settings.PrivateChatBurst, settings.PrivateChatMessagesPerSecond, now);
+            _chats[chatId] = chat;
+        }
+
+        return chat;
+    }
+
     // At Telegram's rates the global and group buckets hold a single token: sends are spread evenly, so no sliding
     // window of a second (or a minute) sees more than the limit. A local Bot API server or a test may allow far more;
     // then a small burst keeps the sender from waiting on every message. Called under the lock.
@@ -136,6 +158,8 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     {
         public double Capacity { get; } = capacity;
 
+        public double PerSecond { get; } = perSecond;
+
         public double Tokens { get; set; } = capacity;
 
         public void Refill(long now, TimeProvider time)
@@ -143,7 +167,7 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
             var seconds = time.GetElapsedTime(timestamp, now).TotalSeconds;
             if (seconds > 0)
             {
-                Tokens = Math.Min(Capacity, Tokens + (seconds * perSecond));
+                Tokens = Math.Min(Capacity, Tokens + (seconds * PerSecond));
                 timestamp = now;
             }
         }

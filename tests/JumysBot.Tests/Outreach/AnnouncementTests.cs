@@ -158,10 +158,13 @@ public sealed class AnnouncementTests
         Assert.Equal(2000, copies.Select(c => c.ChatId).Distinct().Count());
         Assert.All(copies, c => Assert.StartsWith("Сенбіде", c.Text, StringComparison.Ordinal));
 
-        // Within the configured rate: no second holds more than the limit (and the bucket's one-thirtieth burst).
+        // Within the configured rate, counted where the copies arrive. Over three seconds no more than the limit allows
+        // (and the bucket's one-thirtieth burst); in any one second a few more may arrive together, as requests that left
+        // evenly spaced are delayed unevenly on their way (the fake shares its process with the bot), but not 5 % more.
         var times = copies.Select(c => c.At).Order().ToList();
-        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u < t.AddSeconds(1)).Count()).Max();
-        Assert.InRange(busiest, 1, rate + (rate / 30));
+        int Busiest(TimeSpan window) => times.Select((t, i) => times.Skip(i).TakeWhile(u => u < t + window).Count()).Max();
+        Assert.InRange(Busiest(TimeSpan.FromSeconds(3)), 1, (3 * rate) + (rate / 30));
+        Assert.InRange(Busiest(TimeSpan.FromSeconds(1)), 1, rate + (rate / 20));
 
         // The person went first: while each of their turns waited, at most one outbox round of announcements went out.
         foreach (var (sent, answered) in turns)
