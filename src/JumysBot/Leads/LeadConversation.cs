@@ -56,7 +56,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
 
         // A group the person already gave (or a carer's «child») is not asked again.
         var group = context.Person.DisabilityGroup is { } known && known != DisabilityGroup.NotSaid ? known : (DisabilityGroup?)null;
-        var flow = new LeadFlow(context, draft with { DisabilityGroup = group }, LeadStep.Topic, options.Value);
+        var flow = LeadFlow.For(context, draft with { DisabilityGroup = group }, LeadStep.Topic, options.Value);
         flow.Start();
         context.FunnelEvents.Add(("started", kind));
         return true;
@@ -101,7 +101,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
             return;
         }
 
-        var flow = new LeadFlow(context, draft, step, options.Value);
+        var flow = LeadFlow.For(context, draft, step, options.Value);
         flow.Handle(input, choiceId);
         if (flow.Confirmed)
         {

@@ -9,12 +9,11 @@ public sealed partial class LeadFlow
 {
     private void Configure(LeadOptions options)
     {
-        var person = _context.Person;
         _machine.Configure(LeadStep.New)
             .PermitDynamic(LeadTrigger.Start, FirstStep, "the flow's first question", Possible((LeadStep.Topic, "the flow has its own question"), (LeadStep.Consent, "no question of its own")));
 
         _machine.Configure(LeadStep.Topic)
-            .OnEntry(_ask.Topic, "ask the flow's question")
+            .OnEntry(() => _ask.Topic(), "ask the flow's question")
             .PermitDynamicIf(_chose, _ => Next(LeadStep.Topic), IsTopic, "one of this flow's answers", Possible((LeadStep.Consent, "consent not given yet"), (LeadStep.Name, "consent given before")))
             .OnExitWith(_chose, topic => Update(d => d with { Topic = topic }), "record the topic")
             .Permit(LeadTrigger.Back, LeadStep.Declined);
@@ -45,7 +44,7 @@ public sealed partial class LeadFlow
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Name), "the step before", BackOrReview(LeadStep.Consent));
 
         _machine.Configure(LeadStep.Phone)
-            .OnEntry(_ask.Phone, "ask the phone")
+            .OnEntry(() => _ask.Phone(), "ask the phone")
             .PermitDynamicIf(_typed, _ => Next(LeadStep.Phone), KzPhone.IsValid, "a Kazakhstan number", NextOrReview(LeadStep.ContactMethod))
             .PermitDynamicIf(_contactShared, _ => Next(LeadStep.Phone), IsOwnKazakhNumber, "the person's own Kazakhstan number", NextOrReview(LeadStep.ContactMethod))
             .OnExitWith(_typed, phone => Update(d => d with { Phone = Normalized(phone) }), "record the phone")
@@ -53,7 +52,7 @@ public sealed partial class LeadFlow
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.Phone), "the step before", BackOrReview(LeadStep.Name));
 
         _machine.Configure(LeadStep.ContactMethod)
-            .OnEntry(_ask.ContactMethod, "ask how to contact")
+            .OnEntry(() => _ask.ContactMethod(), "ask how to contact")
             .PermitDynamicIf(
                 _chose,
                 c => Enum.Parse<ContactMethod>(c, true) == ContactMethod.Call ? LeadStep.ContactTime : Next(LeadStep.ContactTime),
@@ -64,13 +63,13 @@ public sealed partial class LeadFlow
             .PermitDynamic(LeadTrigger.Back, () => Previous(LeadStep.ContactMethod), "the step before", BackOrReview(LeadStep.Phone));
 
         _machine.Configure(LeadStep.ContactTime)
-            .OnEntry(_ask.ContactTime, "ask when to call")
+            .OnEntry(() => _ask.ContactTime(), "ask when to call")
             .PermitDynamicIf(_chose, _ => Next(LeadStep.ContactTime), c => Enum.TryParse<ContactTime>(c, true, out _), "a time of day", AfterContact)
             .OnExitWith(_chose, c => Update(d => d with { ContactTime = Enum.Parse<ContactTime>(c, true) }), "record when to call")
             .Permit(LeadTrigger.Back, LeadStep.ContactMethod);
 
         _machine.Configure(LeadStep.Place)
-            .OnEntry(_ask.Place, "ask where")
+            .OnEntry(() => _ask.Place(), "ask where")
             .PermitIf(_chose, LeadStep.PlaceList, c => c == "list", "choose from the list")
             .PermitDynamicIf(_locationShared, _ => Next(LeadStep.PlaceList), _ => true, "a shared location", AfterPlaceStates)
             .OnExitWith(_locationShared, l => Update(d => d with { Latitude = l.Latitude, Longitude = l.Longitude, PlaceId = null, PointId = null }), "record the location")
@@ -78,20 +77,20 @@ public sealed partial class LeadFlow
                 Possible((LeadStep.ContactTime, "a call"), (LeadStep.ContactMethod, "no call"), (LeadStep.Review, "changing an answer")));
 
         _machine.Configure(LeadStep.PlaceList)
-            .OnEntry(_ask.PlaceList, "list the cities and districts")
+            .OnEntry(() => _ask.PlaceList(), "list the cities and districts")
             .PermitDynamicIf(_chose, _ => Next(LeadStep.PlaceList), c => _context.Content.Points.FindPlace(c) is not null, "a city or district", AfterPlaceStates)
             .OnExitWith(_chose, c => Update(d => d with { PlaceId = c, Latitude = null, Longitude = null, PointId = null }), "record the place")
             .Permit(LeadTrigger.Back, LeadStep.Place);
 
         _machine.Configure(LeadStep.Group)
-            .OnEntry(_ask.Group, "ask the group")
+            .OnEntry(() => _ask.Group(), "ask the group")
             .PermitDynamicIf(_chose, _ => Next(LeadStep.Group), c => Enum.TryParse<DisabilityGroup>(c, true, out _), "a group, or prefer not to say", NextOrReview(LeadStep.Comment))
             .OnExitWith(_chose, c => Update(d => d with { DisabilityGroup = Enum.Parse<DisabilityGroup>(c, true) }), "record the group")
             .PermitDynamic(LeadTrigger.Back, BeforeGroup, "the step before",
                 Possible((LeadStep.Place, "no point yet"), (LeadStep.ContactTime, "a call to a chosen point"), (LeadStep.ContactMethod, "no call, a chosen point")));
 
         _machine.Configure(LeadStep.Comment)
-            .OnEntry(_ask.Comment, "ask for a comment")
+            .OnEntry(() => _ask.Comment(), "ask for a comment")
             .PermitIf(_typed, LeadStep.Review, t => !string.IsNullOrWhiteSpace(t), "a short comment")
             .PermitIf(_voiceSent, LeadStep.Review, _ => true, "a voice message")
             .Permit(LeadTrigger.Skip, LeadStep.Review)
@@ -122,7 +121,7 @@ public sealed partial class LeadFlow
                 () =>
                 {
                     Confirmed = true;
-                    _context.Person = _context.Person with { DisabilityGroup = Draft.DisabilityGroup ?? person.DisabilityGroup };
+                    _context.Person = _context.Person with { DisabilityGroup = Draft.DisabilityGroup ?? _person.DisabilityGroup };
                     MenuScreen.Show(_context);
                 },
                 "register the request");
@@ -142,7 +141,7 @@ public sealed partial class LeadFlow
         bool IsOwnKazakhNumber(SharedContact contact) => contact.UserId == _context.Input.UserId && KzPhone.IsValid(contact.PhoneNumber);
 
         LeadStep FirstStepAfterTopic() =>
-            person.ConsentVersion == options.ConsentVersion ? LeadStep.Name : LeadStep.Consent;
+            _person.ConsentVersion == options.ConsentVersion ? LeadStep.Name : LeadStep.Consent;
 
         LeadStep Next(LeadStep answered) => Draft.Editing ? LeadStep.Review : answered switch
         {
@@ -162,11 +161,11 @@ public sealed partial class LeadFlow
             LeadStep.Phone => LeadStep.Name,
             LeadStep.ContactMethod => LeadStep.Phone,
             LeadStep.Place => Draft.ContactMethod == ContactMethod.Call ? LeadStep.ContactTime : LeadStep.ContactMethod,
-            LeadStep.Comment => person.DisabilityGroup is null ? LeadStep.Group : BeforeGroup(),
+            LeadStep.Comment => _person.DisabilityGroup is null ? LeadStep.Group : BeforeGroup(),
             _ => LeadStep.Declined,
         };
 
-        LeadStep AfterPlace() => person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Comment;
+        LeadStep AfterPlace() => _person.DisabilityGroup is null ? LeadStep.Group : LeadStep.Comment;
 
         // A point chosen through its start link needs no place: before the group comes how to contact.
         LeadStep BeforeGroup() => Draft.PointId is null ? LeadStep.Place

@@ -7,16 +7,26 @@ namespace JumysBot.Leads;
 
 /// <summary>
 /// A request for a consultant, as a state machine: the flow's own question, consent, name, phone, how and when to
-/// call, where, the disability group (optional), a comment or a voice message, a review, confirmation. The machine is
-/// built afresh for each update over the step and draft kept with the conversation.
+/// call, where, the disability group (optional), a comment or a voice message, a review, confirmation. The machine runs
+/// over the step and draft kept with the conversation, bound to them for one update (<see cref="For"/>).
 /// </summary>
 public sealed partial class LeadFlow
 {
     public const string StepPrefix = "lead.";
 
+    // Configuring the machine (a dozen states, dozens of guards, each described) costs more than the turn itself, so
+    // each thread keeps one configured flow and binds it to the turn at hand. A flow is used synchronously and let go
+    // before the thread takes the next update, so no two turns ever share it.
+    [ThreadStatic]
+    private static LeadFlow? t_configured;
+
     private readonly StateMachine<LeadStep, LeadTrigger> _machine;
-    private readonly ConversationContext _context;
-    private readonly LeadQuestions _ask;
+    private readonly LeadOptions _options;
+    private ConversationContext _context = null!;
+    private LeadQuestions _ask = null!;
+
+    /// <summary>The person as the turn found them, before this turn's answers changed anything.</summary>
+    private Person _person = null!;
     private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _chose;
     private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _typed;
     private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<SharedContact> _contactShared;
@@ -25,14 +35,9 @@ public sealed partial class LeadFlow
     private readonly StateMachine<LeadStep, LeadTrigger>.TriggerWithParameters<string> _edit;
     private LeadStep _step;
 
-    public LeadFlow(ConversationContext context, LeadDraft draft, LeadStep step, LeadOptions options)
+    private LeadFlow(LeadOptions options)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        _context = context;
-        Draft = draft;
-        _step = step;
-        _ask = new LeadQuestions(context, () => Draft, StepName, () => JsonSerializer.Serialize(Draft, LeadJsonContext.Default.LeadDraft));
+        _options = options;
         _machine = new StateMachine<LeadStep, LeadTrigger>(() => _step, s => _step = s, FiringMode.Immediate);
         _chose = _machine.SetTriggerParameters<string>(LeadTrigger.Chose);
         _typed = _machine.SetTriggerParameters<string>(LeadTrigger.Typed);
@@ -44,10 +49,26 @@ public sealed partial class LeadFlow
         _machine.OnUnhandledTrigger(AskAgain);
     }
 
-    public LeadDraft Draft { get; private set; }
+    public LeadDraft Draft { get; private set; } = null!;
 
     /// <summary>Set when the person confirmed: the draft to register.</summary>
     public bool Confirmed { get; private set; }
+
+    /// <summary>The flow bound to this turn: its conversation, its draft and its step.</summary>
+    public static LeadFlow For(ConversationContext context, LeadDraft draft, LeadStep step, LeadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(options);
+        var flow = t_configured is { } cached && ReferenceEquals(cached._options, options) ? cached : t_configured = new LeadFlow(options);
+        flow._context = context;
+        flow._person = context.Person;
+        flow.Draft = draft;
+        flow._step = step;
+        flow.Confirmed = false;
+        flow._ask = new LeadQuestions(context, () => flow.Draft, StepName, () => JsonSerializer.Serialize(flow.Draft, LeadJsonContext.Default.LeadDraft));
+        return flow;
+    }
 
     public static string StepName(LeadStep step) => StepPrefix + step.ToString().ToLowerInvariant();
 
@@ -118,7 +139,7 @@ public sealed partial class LeadFlow
     {
         var input = new Incoming { ChatId = 0, UserId = 0 };
         var context = new ConversationContext(input, new Person(0), ConversationState.Fresh, content, money: null!);
-        var flow = new LeadFlow(context, new LeadDraft { Kind = LeadKind.Training }, LeadStep.New, options);
+        var flow = For(context, new LeadDraft { Kind = LeadKind.Training }, LeadStep.New, options);
         return MermaidGraph.Format(flow._machine.GetInfo());
     }
 

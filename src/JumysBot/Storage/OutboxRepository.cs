@@ -57,16 +57,39 @@ public sealed class OutboxRepository
     /// </summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, int announcementLimit, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command(
+        // Most rounds find few messages of each chat: the oldest rows are then the fair choice already, and the index
+        // gives them without ranking every waiting row. Only a chat with a long queue makes the ranked query necessary.
+        var plain = await ReadPendingAsync(
             $"""
-            SELECT id, payload, attempts, not_before, in_doubt, priority FROM outbox WHERE id IN (
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority < {(int)MessagePriority.Announcement}
+                ORDER BY priority, id LIMIT @limit) AS urgent
+            UNION ALL
+            SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox
+                WHERE sent_at IS NULL AND failed_at IS NULL AND priority = {(int)MessagePriority.Announcement}
+                ORDER BY id LIMIT @announcements) AS announcements
+            """,
+            limit, announcementLimit, cancellationToken);
+        if (plain.CountBy(i => i.Message.ChatId).All(chat => chat.Value <= PerChatInRound))
+        {
+            return plain;
+        }
+
+        return await ReadPendingAsync(
+            $"""
+            SELECT id, payload, attempts, not_before, in_doubt, chat_id, priority FROM outbox WHERE id IN (
                 {FairIds($"priority < {(int)MessagePriority.Announcement}", "@limit", dueOnly: false)})
             UNION ALL
-            SELECT id, payload, attempts, not_before, in_doubt, priority FROM outbox WHERE id IN (
+            SELECT id, payload, attempts, not_before, in_doubt, chat_id, priority FROM outbox WHERE id IN (
                 {FairIds($"priority = {(int)MessagePriority.Announcement}", "@announcements", dueOnly: false)})
             ORDER BY priority, id
             """,
-            ("@limit", limit), ("@announcements", announcementLimit));
+            limit, announcementLimit, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(string sql, int limit, int announcementLimit, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(sql, ("@limit", limit), ("@announcements", announcementLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync(cancellationToken))

@@ -42,9 +42,27 @@ public sealed class LeadFlowTests
     {
         var context = TestTurn.Typed("/start", ConversationState.Fresh);
 
-        new LeadFlow(context, _draft, LeadStep.New, _options).Start();
+        LeadFlow.For(context, _draft, LeadStep.New, _options).Start();
 
         Assert.Equal("lead.topic", context.State.Step);
+    }
+
+    [Fact]
+    public void One_turn_leaves_nothing_behind_for_the_next_on_the_same_thread()
+    {
+        // A person who consented before goes straight to the name; the next person, who has not, is asked for consent.
+        var consented = TestTurn.Pressed("x", AskedAt("lead.topic"), new Person(1) { ConsentVersion = _options.ConsentVersion });
+        var first = LeadFlow.For(consented, _draft, LeadStep.Consent, _options);
+        first.Handle(consented.Input, LeadQuestions.Agree);
+        var stranger = TestTurn.Typed("/start", ConversationState.Fresh);
+
+        var second = LeadFlow.For(stranger, _draft with { Name = null }, LeadStep.New, _options);
+        second.Start();
+
+        Assert.Equal("lead.topic", stranger.State.Step);
+        Assert.False(second.Confirmed);
+        Assert.Null(second.Draft.Name);
+        Assert.Null(stranger.Person.ConsentVersion);
     }
 
     [Fact]
@@ -52,7 +70,7 @@ public sealed class LeadFlowTests
     {
         var context = TestTurn.Pressed(LeadQuestions.Agree, AskedAt("lead.consent"), new Person(1));
 
-        new LeadFlow(context, _draft, LeadStep.Consent, _options).Handle(context.Input, LeadQuestions.Agree);
+        LeadFlow.For(context, _draft, LeadStep.Consent, _options).Handle(context.Input, LeadQuestions.Agree);
 
         Assert.Equal("lead.name", context.State.Step);
         Assert.Equal(_options.ConsentVersion, context.Person.ConsentVersion);
@@ -62,7 +80,7 @@ public sealed class LeadFlowTests
     public void A_kazakhstan_number_is_stored_normalized_and_how_to_contact_is_asked()
     {
         var context = TestTurn.Typed("8 701 123 45 67", AskedAt("lead.phone"));
-        var flow = new LeadFlow(context, _draft, LeadStep.Phone, _options);
+        var flow = LeadFlow.For(context, _draft, LeadStep.Phone, _options);
 
         flow.Handle(context.Input, choiceId: null);
 
@@ -74,7 +92,7 @@ public sealed class LeadFlowTests
     public void A_wrong_number_is_refused_and_the_same_question_asked_again()
     {
         var context = TestTurn.Typed("12345", AskedAt("lead.phone"));
-        var flow = new LeadFlow(context, _draft, LeadStep.Phone, _options);
+        var flow = LeadFlow.For(context, _draft, LeadStep.Phone, _options);
 
         flow.Handle(context.Input, choiceId: null);
 
@@ -88,7 +106,7 @@ public sealed class LeadFlowTests
     {
         var input = new Incoming { ChatId = 1, UserId = 1, Contact = new SharedContact("+77011234567", 2) };
         var context = TestTurn.Context(input, AskedAt("lead.phone"));
-        var flow = new LeadFlow(context, _draft, LeadStep.Phone, _options);
+        var flow = LeadFlow.For(context, _draft, LeadStep.Phone, _options);
 
         flow.Handle(input, choiceId: null);
 
@@ -100,7 +118,7 @@ public sealed class LeadFlowTests
     public void While_changing_an_answer_the_next_step_is_the_review_again()
     {
         var context = TestTurn.Typed("Сауле", AskedAt("lead.name"));
-        var flow = new LeadFlow(context, _draft with { Editing = true, Phone = "+77011234567" }, LeadStep.Name, _options);
+        var flow = LeadFlow.For(context, _draft with { Editing = true, Phone = "+77011234567" }, LeadStep.Name, _options);
 
         flow.Handle(context.Input, choiceId: null);
 
@@ -113,7 +131,7 @@ public sealed class LeadFlowTests
     public void Confirming_the_review_registers_the_request_and_shows_the_menu()
     {
         var context = TestTurn.Pressed(LeadQuestions.Confirm, AskedAt("lead.review"));
-        var flow = new LeadFlow(context, _draft, LeadStep.Review, _options);
+        var flow = LeadFlow.For(context, _draft, LeadStep.Review, _options);
 
         flow.Handle(context.Input, LeadQuestions.Confirm);
 
