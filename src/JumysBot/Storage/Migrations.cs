@@ -181,8 +181,6 @@ internal static class Migrations
             ALTER TABLE leads ADD COLUMN feedback_comment TEXT NULL;
             """),
         (8, """
-            -- The sender takes a few of each chat's waiting messages per round, so it reads them chat by chat.
-            CREATE INDEX outbox_pending_by_chat ON outbox (chat_id, priority, id) WHERE sent_at IS NULL AND failed_at IS NULL;
             -- A group that became a supergroup: its old row stays, inactive, naming the new id, so the old id still in the
             -- configuration is recognised at the next start instead of being bound again.
             ALTER TABLE consultant_chats ADD COLUMN moved_to BIGINT NULL;
