@@ -32,9 +32,15 @@ public sealed partial class StorageFaultNotice(IMessageChannel channel, ContentS
         }
     }
 
+    private long _successes;
+
+    /// <summary>How many updates the store has taken so far: a fault that recurs while this grows is the update's own.</summary>
+    public long Successes => Interlocked.Read(ref _successes);
+
     /// <summary>The store works again: a later fault earns each person a new apology.</summary>
     public void StoreWorks()
     {
+        Interlocked.Increment(ref _successes);
         if (!_apologised.IsEmpty)
         {
             _apologised.Clear();

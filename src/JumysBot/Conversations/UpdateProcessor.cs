@@ -85,6 +85,8 @@ public sealed partial class UpdateProcessor(
             return;
         }
 
+        var successesBefore = storageFault.Successes;
+        var ownFaults = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -97,7 +99,19 @@ public sealed partial class UpdateProcessor(
                 // The store itself fails (locked, read-only, disk full, the server gone): say sorry straight away and try again soon.
                 // The chat's later updates wait behind this one, so they keep their order; other chats go on.
                 LogStoreFailed(StoreError.CodeOf(e), update.Id);
-                await storageFault.ApologiseAsync(input, cancellationToken);
+                if (attempt == 1)
+                {
+                    await storageFault.ApologiseAsync(input, cancellationToken);
+                }
+
+                // While the store takes other updates, the fault is this update's own: after a few tries it is set aside,
+                // so its chat goes on. While the store takes nothing (an outage), the update waits, however long.
+                if (storageFault.Successes > successesBefore && ++ownFaults >= MaxOwnStoreFaults)
+                {
+                    await SetAsideAsync(update.Id, cancellationToken);
+                    break;
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 3)), cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -224,6 +238,24 @@ public sealed partial class UpdateProcessor(
         await tx.CommitAsync(cancellationToken);
     }
 
+    /// <summary>How many times an update may fail in a store that takes other updates before it is set aside.</summary>
+    private const int MaxOwnStoreFaults = 3;
+
+    private async Task SetAsideAsync(long updateId, CancellationToken cancellationToken)
+    {
+        LogSetAside(updateId);
+        try
+        {
+            await using var tx = await database.BeginAsync(cancellationToken);
+            await tx.Inbox.SetAsideAsync(updateId, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not even that could be written: the update stays in the inbox and is tried again at the next start.
+        }
+    }
+
     private async Task ApologiseAsync(long updateId, Incoming? input, CancellationToken cancellationToken)
     {
         try
@@ -265,6 +297,9 @@ public sealed partial class UpdateProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatId} sends too fast; its updates are held back for a while")]
     private partial void LogFlood(long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} kept failing in a store that takes other updates; it is set aside and its chat goes on")]
+    private partial void LogSetAside(long updateId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The store failed ({Code}) on update {UpdateId}; trying it again shortly")]
     private partial void LogStoreFailed(string code, long updateId);

@@ -138,6 +138,36 @@ public sealed class FailureTests : IAsyncLifetime
         return command.ExecuteScalar();
     }
 
+    [Fact]
+    public async Task An_update_the_store_keeps_refusing_while_it_takes_others_costs_one_apology_and_is_set_aside()
+    {
+        await using var bot = await BotUnderTest.StartAsync(_api, configureServices: services =>
+            services.Decorate<IConversationHandler>(inner => new StoreRefusing("poison", inner)));
+        var person = new TelegramPerson(_api, 6011, "ru");
+        var other = new TelegramPerson(_api, 6012, "ru");
+
+        var poison = person.Sends("poison");
+        await person.ReadsUntilAsync("Извините");
+        other.Sends("/start");
+        await other.ReadsUntilAsync("Здравствуйте");
+        person.Sends("/help");
+
+        await person.ReadsUntilAsync("Я понимаю кнопки");
+        Assert.Single(person.Received, m => m.Text!.Contains("Извините", StringComparison.Ordinal));
+        // Set aside: counted as handled, its text kept for an operator until the delivery log's retention.
+        var setAside = Database.Scalar(bot.DatabasePath, "SELECT payload FROM inbox WHERE update_id = @id AND handled_at IS NOT NULL", ("@id", poison));
+        Assert.Contains("poison", Assert.IsType<string>(setAside), StringComparison.Ordinal);
+    }
+
+    /// <summary>The store refuses whatever this text leads to, every time, as a corrupt row or a broken constraint would.</summary>
+    private sealed class StoreRefusing(string text, IConversationHandler inner) : IConversationHandler
+    {
+        public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken) =>
+            input.Text == text
+                ? throw new SqliteException("constraint failed, as a corrupt row would make it", 19)
+                : inner.HandleAsync(input, person, state, cancellationToken);
+    }
+
     private sealed class ThrowingOn(string text, IConversationHandler inner) : IConversationHandler
     {
         public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken) =>
