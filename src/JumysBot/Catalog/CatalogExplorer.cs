@@ -218,6 +218,6 @@ public sealed partial class CatalogExplorer : IChoiceHandler
             }
         }
 
-        private static string Echo(string typed) => typed.Length > MaxQueryEcho ? typed[..MaxQueryEcho] + "…" : typed;
+        private static string Echo(string typed) => PersonWords.Cut(typed, MaxQueryEcho);
     }
 }

@@ -227,7 +227,7 @@ public sealed partial class ConsultantDesk(
 
         if (current.Points.FindPoint(pointId) is not { } point)
         {
-            return [Say(chatId, T("poster.unknown_point", ("id", pointId.Length > 64 ? pointId[..64] : pointId), ("points", points)))];
+            return [Say(chatId, T("poster.unknown_point", ("id", PersonWords.Cut(pointId, 64)), ("points", points)))];
         }
 
         if (identity.Username is not { } username)

@@ -35,7 +35,8 @@ public static class LeadCard
         }
         else if (!minimal)
         {
-            lines.Add(T("card.name", ("name", d.Name)));
+            // The person's own words each stay on one line that starts with its label, so they cannot pose as a card line.
+            lines.Add(T("card.name", ("name", d.Name is null ? null : PersonWords.OnOneLine(d.Name))));
             lines.Add(T("card.phone", ("phone", d.Phone)));
             lines.Add(T("card.contact", ("contact", Contact(d, texts))));
             lines.Add(T("card.language", ("language", T("language.name." + lead.Language))));
@@ -46,7 +47,7 @@ public static class LeadCard
 
             if (d.Comment is { } comment)
             {
-                lines.Add(T("card.comment", ("comment", comment)));
+                lines.Add(T("card.comment", ("comment", PersonWords.OnOneLine(comment))));
             }
 
             if (d.VoiceFileId is not null)

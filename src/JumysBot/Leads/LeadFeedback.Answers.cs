@@ -35,12 +35,7 @@ public sealed partial class LeadFeedback
         }
 
         var cut = comment.Length > MaxCommentLength;
-        if (cut)
-        {
-            // Cut on a whole character: a surrogate pair is never split.
-            var end = char.IsHighSurrogate(comment[MaxCommentLength - 1]) ? MaxCommentLength - 1 : MaxCommentLength;
-            comment = comment[..end].TrimEnd();
-        }
+        comment = PersonWords.Cut(comment, MaxCommentLength);
 
         if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
         {

@@ -153,7 +153,7 @@ public sealed partial class LeadFlow
 
     private static string Normalized(string phone) => KzPhone.TryParse(phone, out var normalized) ? normalized : phone;
 
-    private static string Shorten(string text) => text.Length <= 1000 ? text.Trim() : text[..1000].Trim() + "…";
+    private static string Shorten(string text) => PersonWords.Cut(text, 1000);
 
     /// <summary>Anything the step cannot take: say what is wrong in the person's words, and ask again.</summary>
     private void AskAgain(LeadStep step, LeadTrigger trigger)
