@@ -30,6 +30,12 @@ public sealed record OutgoingMessage
     /// <summary>A file, with <see cref="Text"/> as its caption (an export, a poster).</summary>
     public DocumentFile? Document { get; init; }
 
+    /// <summary>
+    /// Telegram's <c>protect_content</c>: the message cannot be forwarded or saved from the chat. For what carries a
+    /// person's data to consultants: cards, their voice messages, exports.
+    /// </summary>
+    public bool Protected { get; init; }
+
     /// <summary>The request whose card this is: once sent, its message id is kept so the card can be edited in place.</summary>
     public long? LeadCard { get; init; }
 

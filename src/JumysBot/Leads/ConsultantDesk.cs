@@ -105,6 +105,7 @@ public sealed partial class ConsultantDesk(
                     ChatId = chat,
                     Text = T("card.voice_caption", ("number", lead.Number)),
                     VoiceFileId = voice,
+                    Protected = true,
                     Priority = MessagePriority.Notification,
                 });
             }
@@ -194,6 +195,7 @@ public sealed partial class ConsultantDesk(
             ChatId = input.ChatId,
             Text = T("consultant.export_caption", ("count", leads.Count), ("days", days)),
             Document = new DocumentFile($"leads-{point}-{days}d.csv", LeadCsv.Write(leads, content.Current, leadOptions.Value.MinimalCards)),
+            Protected = true,
         });
     }
 

@@ -69,6 +69,7 @@ public static class LeadCard
             Priority = MessagePriority.Notification,
             EditMessageId = editMessageId,
             LeadCard = lead.Number,
+            Protected = true,
         };
     }
 

@@ -26,14 +26,15 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
 
         if (message.VoiceFileId is { } voice)
         {
-            return (await client.SendVoice(message.ChatId, InputFile.FromFileId(voice), message.Text, cancellationToken: cancellationToken)).Id;
+            return (await client.SendVoice(
+                message.ChatId, InputFile.FromFileId(voice), message.Text, protectContent: message.Protected, cancellationToken: cancellationToken)).Id;
         }
 
         if (message.Document is { } document)
         {
             await using var content = new MemoryStream(document.ToBytes());
             return (await client.SendDocument(
-                message.ChatId, InputFile.FromStream(content, document.FileName), message.Text, cancellationToken: cancellationToken)).Id;
+                message.ChatId, InputFile.FromStream(content, document.FileName), message.Text, protectContent: message.Protected, cancellationToken: cancellationToken)).Id;
         }
 
         var parts = MessageSplitter.Split(message.Text);
@@ -43,12 +44,13 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
             // Buttons go under the last part, where the question is.
             var markup = i == parts.Count - 1 ? ToMarkup(message) : null;
             last = await client.SendMessage(
-                message.ChatId, parts[i], parseMode, replyMarkup: markup, linkPreviewOptions: _noPreview, cancellationToken: cancellationToken);
+                message.ChatId, parts[i], parseMode, replyMarkup: markup, linkPreviewOptions: _noPreview, protectContent: message.Protected, cancellationToken: cancellationToken);
         }
 
         if (message.Venue is { } venue)
         {
-            await client.SendVenue(message.ChatId, venue.Latitude, venue.Longitude, venue.Title, venue.Address, cancellationToken: cancellationToken);
+            await client.SendVenue(
+                message.ChatId, venue.Latitude, venue.Longitude, venue.Title, venue.Address, protectContent: message.Protected, cancellationToken: cancellationToken);
         }
 
         return last?.Id;

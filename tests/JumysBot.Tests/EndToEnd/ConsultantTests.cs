@@ -114,11 +114,14 @@ public sealed class ConsultantTests : BotTestBase
     {
         var first = await RequestGrantAsync(13005, latitude: 50.05, longitude: 72.96);
         var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
-        await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {first}", StringComparison.Ordinal) == true, "the card");
+        var card = await temirtau.ReceivesAsync(c => c.Text?.Contains($"Заявка № {first}", StringComparison.Ordinal) == true, "the card");
+        // Cards and exports carry the person's data: they cannot be forwarded or saved from the chat.
+        Assert.True(card.Body["protect_content"]?.GetValue<bool>());
 
         temirtau.Sends("/export 7");
 
         var export = await temirtau.ReceivesAsync(c => c.Method == "sendDocument", "the export");
+        Assert.Equal("true", export.Body["protect_content"]?.GetValue<string>(), ignoreCase: true);
         var csv = export.Body["document_content"]!.GetValue<string>();
         Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
         var rows = ParseCsv(csv.TrimStart('\uFEFF'));
