@@ -31,6 +31,9 @@ public sealed record Incoming
 
     /// <summary>The group's title, for a consultant chat asking to be bound.</summary>
     public string? ChatTitle { get; init; }
+
+    /// <summary>Whether the chat is a group or a supergroup (or private), for the administrator who binds it.</summary>
+    public bool IsSupergroup { get; init; }
 }
 
 public sealed record SharedContact(string PhoneNumber, long? UserId);

@@ -40,6 +40,7 @@ public static class IncomingMapper
             IsUnreadable = message.Text is null && message.Contact is null && message.Location is null && message.Voice is null,
             IsPrivateChat = message.Chat.Type == ChatType.Private,
             ChatTitle = message.Chat.Title,
+            IsSupergroup = message.Chat.Type == ChatType.Supergroup,
         };
     }
 

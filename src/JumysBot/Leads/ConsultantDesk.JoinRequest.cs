@@ -45,11 +45,14 @@ public sealed partial class ConsultantDesk
             _approve = _machine.SetTriggerParameters<string>(JoinTrigger.Approve);
             _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
+            // Bindings are for the points' group chats: a private chat is told so, and no administrator is bothered.
             _machine.Configure(JoinState.Unbound)
-                .Permit(JoinTrigger.Request, JoinState.Requested);
+                .PermitIf(JoinTrigger.Request, JoinState.Requested, () => !input.IsPrivateChat, "from a group chat")
+                .InternalTransitionIf(JoinTrigger.Request, _ => input.IsPrivateChat, _ => replies.Add(Say(input.ChatId, desk.T("consultant.private_refused"))), "from a private chat: refused");
             _machine.Configure(JoinState.Requested)
                 .OnEntryFromAsync(JoinTrigger.Request, () => desk.AskAdminsAsync(tx, input, replies, cancellationToken), "ask the administrators")
-                .PermitReentry(JoinTrigger.Request)
+                // Asking again changes nothing and notifies nobody again.
+                .InternalTransition(JoinTrigger.Request, _ => replies.Add(Say(input.ChatId, desk.T("consultant.already_requested"))))
                 .PermitIf(_approve, JoinState.Bound, pointId => desk.IsKnownPoint(pointId), "a known point")
                 .Permit(JoinTrigger.Decline, JoinState.Unbound);
             _machine.Configure(JoinState.Bound)
@@ -127,7 +130,12 @@ public sealed partial class ConsultantDesk
             replies.Add(new OutgoingMessage
             {
                 ChatId = admin,
-                Text = T("consultant.approve_question", ("title", title ?? ""), ("chat", input.ChatId)),
+                Text = T(
+                    "consultant.approve_question",
+                    ("title", title ?? ""),
+                    ("chat", input.ChatId),
+                    ("kind", T(input.IsSupergroup ? "consultant.chat_kind.supergroup" : "consultant.chat_kind.group")),
+                    ("asker", PersonWords.OnOneLine(input.FirstName ?? ""))),
                 Buttons =
                 [
                     .. content.Current.Points.Points.Select(p => (IReadOnlyList<Choice>)[new Choice($"{AdminPrefix}ok:{input.ChatId}:{p.Id}", p.Name.In(LeadCard.ConsultantLanguage))]),

@@ -168,6 +168,27 @@ public sealed class ConsultantTests : BotTestBase
     }
 
     [Fact]
+    public async Task Asking_twice_notifies_the_administrators_once_and_a_private_chat_is_told_bindings_are_for_groups()
+    {
+        var group = new ConsultantChat(Api, -100710, 711, "Гаухар", title: "Сарань консультанты");
+        var admin = new ConsultantChat(Api, AdminId, AdminId, "Админ");
+        var person = new TelegramPerson(Api, 13071, "ru", firstName: "Ерлан");
+
+        group.Sends("/consultant");
+        var question = await admin.ReceivesAsync(c => c.Text?.Contains("Сарань консультанты", StringComparison.Ordinal) == true, "the approval card");
+        group.Sends("/consultant");
+        await group.ReceivesAsync(c => c.Text?.Contains("Запрос уже у администратора", StringComparison.Ordinal) == true, "the reminder");
+        person.Sends("/consultant");
+        await person.ReadsUntilAsync("только групповому чату");
+
+        // Who asked, and in which kind of chat, is on the administrator's card.
+        Assert.Contains("Попросил(а): Гаухар", question.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Супергруппа", question.Text, StringComparison.Ordinal);
+        Assert.Single(admin.Received, c => c.Text?.Contains("просит доступ", StringComparison.Ordinal) == true);
+        Assert.Null(Scalar("SELECT chat_id FROM consultant_requests WHERE chat_id = 13071"));
+    }
+
+    [Fact]
     public async Task Administrators_see_the_figures()
     {
         await RequestGrantAsync(13007, latitude: 50.05, longitude: 72.96);
