@@ -78,7 +78,8 @@ public sealed partial class UpdateProcessor(
         }
 
         var input = IncomingMapper.FromUpdate(update);
-        if (input is { IsPrivateChat: true } && floodGate.Check(input.ChatId) is var verdict && verdict != FloodGate.Verdict.Allow)
+        // Groups too: a consultants' chat repeating /leads would otherwise fill the outbox as fast as anyone types.
+        if (input is not null && floodGate.Check(input.ChatId) is var verdict && verdict != FloodGate.Verdict.Allow)
         {
             await HoldBackAsync(update.Id, input, notify: verdict == FloodGate.Verdict.Notify, cancellationToken);
             outboxSignal.Notify();

@@ -63,6 +63,32 @@ public sealed class FuzzTests
         Assert.Equal(5, flooder.Received.Count(m => m.Text!.Contains("Команды:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_consultants_group_repeating_leads_is_slowed_like_a_person_and_others_are_still_answered()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Bot:FloodLimit"] = "5",
+            ["Consultants:0:ChatId"] = "-100960",
+            ["Consultants:0:PointId"] = "career-nura",
+        });
+        var group = new ConsultantChat(api, -100960, 961, "Ерлан");
+        var other = new TelegramPerson(api, 31003, "kk");
+
+        for (var i = 0; i < 30; i++)
+        {
+            group.Sends("/leads");
+        }
+
+        other.Sends("/start");
+
+        Assert.Contains("Сәлеметсіз бе", (await other.ReadsAsync()).Text);
+        await group.ReceivesAsync(c => c.Text?.Contains("Вы пишете очень часто", StringComparison.Ordinal) == true, "the notice");
+        await api.WaitForCallAsync(_ => Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL") is 0L, "every message sent");
+        Assert.Equal(5, group.Received.Count(c => c.Text?.Contains("Открытых заявок", StringComparison.Ordinal) == true));
+    }
+
     private static JsonObject OddUpdate(Random random, long chat, int i)
     {
         JsonObject From() => new() { ["id"] = chat, ["is_bot"] = false, ["first_name"] = Pick(random, "Ақбота", "", "<b>", "A&B", new string('я', 300)), ["language_code"] = Pick(random, "kk", "ru", "en", "zz-ZZ", "") };
