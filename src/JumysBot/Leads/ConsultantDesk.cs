@@ -65,6 +65,7 @@ public sealed partial class ConsultantDesk(
         else if (name == "/STATS" && IsAdmin(input.UserId))
         {
             replies.Add(Say(input.ChatId, await reports.StatsAsync(tx, cancellationToken)));
+            await tx.Audit.AddAsync(input.UserId, input.ChatId, "stats", pointId: null, cancellationToken);
         }
         else
         {
@@ -190,6 +191,7 @@ public sealed partial class ConsultantDesk(
         var to = tx.Now + 1;
         var from = to - (days * 24L * 3600 * 1000);
         var leads = await tx.Leads.ForPointAsync(point, from, to, cancellationToken);
+        await tx.Audit.AddAsync(input.UserId, input.ChatId, $"export {days}d", point, cancellationToken);
         replies.Add(new OutgoingMessage
         {
             ChatId = input.ChatId,

@@ -184,6 +184,15 @@ internal static class Migrations
             -- A group that became a supergroup: its old row stays, inactive, naming the new id, so the old id still in the
             -- configuration is recognised at the next start instead of being bound again.
             ALTER TABLE consultant_chats ADD COLUMN moved_to BIGINT NULL;
+            -- Who looked at what: exports and statistics, by user id, chat and point. No person's data is written here.
+            CREATE TABLE audit_log (
+                id       INTEGER PRIMARY KEY AUTOINCREMENT,
+                at       BIGINT NOT NULL,
+                actor    BIGINT NOT NULL,
+                chat_id  BIGINT NOT NULL,
+                action   TEXT NOT NULL,
+                point_id TEXT NULL
+            );
             """),
     ];
 }

@@ -33,6 +33,7 @@ public sealed class StorageTransaction : IAsyncDisposable
         Leads = new LeadRepository(this);
         Consultants = new ConsultantRepository(this);
         Announcements = new AnnouncementRepository(this);
+        Audit = new AuditLog(this);
     }
 
     internal Privacy.FieldProtector Protector { get; }
@@ -61,6 +62,8 @@ public sealed class StorageTransaction : IAsyncDisposable
     public ConsultantRepository Consultants { get; }
 
     public AnnouncementRepository Announcements { get; }
+
+    public AuditLog Audit { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -122,6 +122,8 @@ public sealed class ConsultantTests : BotTestBase
 
         var export = await temirtau.ReceivesAsync(c => c.Method == "sendDocument", "the export");
         Assert.Equal("true", export.Body["protect_content"]?.GetValue<string>(), ignoreCase: true);
+        // Who exported which point's requests is audited; nothing of the requests themselves is.
+        Assert.Equal("501 export 7d jumystap-temirtau", Scalar("SELECT actor || ' ' || action || ' ' || point_id FROM audit_log"));
         var csv = export.Body["document_content"]!.GetValue<string>();
         Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
         var rows = ParseCsv(csv.TrimStart('\uFEFF'));
@@ -199,6 +201,7 @@ public sealed class ConsultantTests : BotTestBase
         var stats = await admin.ReceivesAsync(c => c.Text?.Contains("Воронка", StringComparison.Ordinal) == true, "the stats");
         Assert.Contains("Пункт консультации JumysTap в Темиртау: 1", stats.Text);
         Assert.Contains("Воронка: начали 1, дали согласие 1, отправили 1, взяты в работу 0, завершены 0.", stats.Text);
+        Assert.Equal($"{AdminId} stats", Scalar("SELECT actor || ' ' || action FROM audit_log"));
     }
 
     [Fact]
