@@ -21,7 +21,7 @@ public sealed partial class BotDatabase : IDisposable
         _engine = Provider == StorageProvider.Postgres ? new PostgresEngine(options.Value) : new SqliteEngine(options.Value);
         _time = time;
         _logger = logger;
-        Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys);
+        Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys, keyId => LogUnreadableField(keyId));
     }
 
     public StorageProvider Provider { get; }
@@ -107,6 +107,9 @@ public sealed partial class BotDatabase : IDisposable
 
         return command;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A stored field could not be decrypted (key id {KeyId}: not configured, or the value is damaged); it reads as empty")]
+    private partial void LogUnreadableField(string keyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version}")]
     private partial void LogMigrationApplied(int version);

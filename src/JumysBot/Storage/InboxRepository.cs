@@ -130,7 +130,7 @@ public sealed class InboxRepository
         var pending = new List<(long, string)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : _tx.Protector.Unprotect(reader.GetString(1))!));
+            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : _tx.Protector.Unprotect(reader.GetString(1)) ?? ""));
         }
 
         return pending;
