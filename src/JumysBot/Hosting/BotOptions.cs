@@ -32,6 +32,19 @@ public sealed class BotOptions
     [Range(1, 10_000_000)]
     public int ReadyMaxBacklog { get; set; } = 5000;
 
+    /// <summary>
+    /// Where <c>/metrics</c> is served, apart from <c>Urls</c> (for example <c>http://127.0.0.1:9100</c>, several with
+    /// <c>;</c>). Empty: on <c>Urls</c>, beside the webhook. Set: only there, so the figures are not public.
+    /// </summary>
+    public string? MetricsUrls { get; set; }
+
+    /// <summary>The ports of <see cref="MetricsUrls"/>, where <c>/metrics</c> answers; empty when it answers everywhere.</summary>
+    public IReadOnlySet<int> MetricsPorts() =>
+        (MetricsUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => Uri.TryCreate(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : -1)
+            .Where(port => port > 0)
+            .ToHashSet();
+
     /// <summary>Reload the content files when they change on disk.</summary>
     public bool WatchContent { get; set; } = true;
 }

@@ -28,6 +28,12 @@ public static partial class BotRegistration
     public static IHostApplicationBuilder AddJumysBot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.MetricsUrls)}"] is { Length: > 0 } metricsUrls)
+        {
+            // The server listens on both; /metrics answers only on the second (BotTelemetry.MapBotMetrics).
+            builder.Configuration["urls"] = $"{builder.Configuration["urls"] ?? "http://localhost:5000"};{metricsUrls}";
+        }
+
         var services = builder.Services;
         services.AddSection<TelegramOptions>(TelegramOptions.SectionName);
         services.AddSection<StorageOptions>(StorageOptions.SectionName);

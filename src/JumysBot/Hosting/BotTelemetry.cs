@@ -1,5 +1,6 @@
 using JumysBot.Telegram;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,11 +62,20 @@ public static class BotTelemetry
     {
         ArgumentNullException.ThrowIfNull(app);
         var outbox = app.ServiceProvider.GetRequiredService<OutboxStatsCache>();
+        var ports = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.MetricsPorts();
         app.MapPrometheusScrapingEndpoint(
             MetricsPath,
             meterProvider: null,
             configureBranchedPipeline: branch => branch.Use(async (context, next) =>
             {
+                // With Bot:MetricsUrls the figures answer on its ports only, by the port the connection came in on
+                // (a Host header could be anything).
+                if (ports.Count > 0 && !ports.Contains(context.Connection.LocalPort))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
                 await outbox.RefreshAsync(context.RequestAborted);
                 await next(context);
             }),

@@ -79,6 +79,28 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task With_metrics_urls_the_figures_answer_only_there_and_not_beside_the_webhook()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var metricsPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?> { ["Bot:MetricsUrls"] = $"http://127.0.0.1:{metricsPort}" });
+        var main = bot.App.Urls.Select(u => new Uri(u)).Single(u => u.Port != metricsPort);
+        using var http = new HttpClient();
+
+        var beside = await http.GetAsync(new Uri(main, "/metrics"));
+        var forged = new HttpRequestMessage(HttpMethod.Get, new Uri(main, "/metrics")) { Headers = { Host = $"127.0.0.1:{metricsPort}" } };
+        var apart = await http.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+
+        Assert.Equal(HttpStatusCode.NotFound, beside.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(forged)).StatusCode);
+        Assert.Contains("jumysbot_outbox_backlog", apart, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(main, "/healthz"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_is_alive_and_readiness_turns_unhealthy_when_the_database_is_unreachable()
     {
         await using var api = await FakeBotApiServer.StartAsync();
