@@ -52,7 +52,7 @@ public sealed partial class ConsultantDesk
             _machine.Configure(JoinState.Requested)
                 .OnEntryFromAsync(JoinTrigger.Request, () => desk.AskAdminsAsync(tx, input, replies, cancellationToken), "ask the administrators")
                 // Asking again changes nothing and notifies nobody again.
-                .InternalTransition(JoinTrigger.Request, _ => replies.Add(Say(input.ChatId, desk.T("consultant.already_requested"))))
+                .InternalTransitionIf(JoinTrigger.Request, _ => true, _ => replies.Add(Say(input.ChatId, desk.T("consultant.already_requested"))), "asked again: it waits, nobody is told again")
                 .PermitIf(_approve, JoinState.Bound, pointId => desk.IsKnownPoint(pointId), "a known point")
                 .Permit(JoinTrigger.Decline, JoinState.Unbound);
             _machine.Configure(JoinState.Bound)

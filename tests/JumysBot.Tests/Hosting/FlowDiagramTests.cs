@@ -41,7 +41,7 @@ public sealed class FlowDiagramTests
         { "Announcements", "Topics --> Places : Next [a topic chosen]" },
         { "Announcements", "Preview --> Launched : Send" },
         { "Announcements", "Anywhere --> Cancelled : Cancel" },
-        { "A consultants' chat asking to join", "Unbound --> Requested : Request / ask the administrators" },
+        { "A consultants' chat asking to join", "Unbound --> Requested : Request / ask the administrators [from a group chat]" },
         { "A consultants' chat asking to join", "Requested --> Bound : Approve / bind the chat to the point, welcome it [a known point]" },
         { "A consultants' chat asking to join", "Bound --> Unbound : Revoke / unbind the chat" },
     };
