@@ -7,7 +7,8 @@ namespace JumysBot.Catalog;
 /// <summary>
 /// «What suits me?»: four short questions (who I am, disability group, age, goal), each with "prefer not to say",
 /// then the matching measures, best first, with a line on why each fits. Answers are kept in the person's profile so
-/// they are not asked twice; «Change my answers» asks again.
+/// they are not asked twice; «Change my answers» asks again. The disability group is health data: until the person has
+/// consented (in a request), it stays with the wizard's own screens and never reaches the profile.
 /// </summary>
 public sealed partial class SuitsMeWizard : IChoiceHandler
 {
@@ -130,10 +131,14 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
         private State _state;
         private bool _handled = true;
 
+        /// <summary>The group said before consent: carried from screen to screen of the wizard, not stored in the profile.</summary>
+        private DisabilityGroup? _heldGroup;
+
         public Flow(ConversationContext context)
         {
             _context = context;
             _state = _steps.StateOf(context.State.Step);
+            _heldGroup = _state is not State.Elsewhere && Enum.TryParse<DisabilityGroup>(context.State.Data, out var held) ? held : null;
             _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
             _answered = _machine.SetTriggerParameters<Func<Person, Person>>(Trigger.Answered);
             _machine.OnUnhandledTrigger((_, _) => _handled = false);
@@ -146,25 +151,32 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
                 (State.Nothing, "all said, nothing suits"));
 
             _machine.Configure(State.Anywhere)
-                .PermitDynamic(Trigger.Start, () => NextFor(context.Person, context.Catalog.Measures), "the first question not answered", next)
-                .PermitDynamic(Trigger.Results, () => NextFor(context.Person, context.Catalog.Measures), "the results, once all is answered", next)
+                .PermitDynamic(Trigger.Start, () => NextFor(Answers, context.Catalog.Measures), "the first question not answered", next)
+                .PermitDynamic(Trigger.Results, () => NextFor(Answers, context.Catalog.Measures), "the results, once all is answered", next)
                 .Permit(Trigger.Reset, State.Role);
             _machine.Configure(State.Elsewhere).SubstateOf(State.Anywhere);
 
             _machine.Configure(State.Question)
                 .SubstateOf(State.Anywhere)
-                .PermitDynamic(_answered, answer => NextFor(answer(context.Person), context.Catalog.Measures), "the next question not answered", next);
+                .PermitDynamic(_answered, answer => NextFor(answer(Answers), context.Catalog.Measures), "the next question not answered", next);
             foreach (var question in (State[])[State.Role, State.Group, State.Age, State.Goal])
             {
                 // On each question, not on their superstate: moving between questions never leaves it.
                 _machine.Configure(question)
                     .SubstateOf(State.Question)
                     .OnEntryFrom(Trigger.Start, () => context.Say("suits.intro"), "introduce the questions")
-                    .OnExitWith(_answered, answer => context.Person = answer(context.Person), "keep the answer in the profile");
+                    .OnExitWith(_answered, answer => Keep(answer(Answers)), "keep the answer (the group in the profile only after consent)");
             }
 
             _machine.Configure(State.Role)
-                .OnEntryFrom(Trigger.Reset, () => context.Person = context.Person with { Role = null, DisabilityGroup = null, AgeBand = null, Goal = null }, "forget the answers")
+                .OnEntryFrom(
+                    Trigger.Reset,
+                    () =>
+                    {
+                        context.Person = context.Person with { Role = null, DisabilityGroup = null, AgeBand = null, Goal = null };
+                        _heldGroup = null;
+                    },
+                    "forget the answers")
                 .OnEntry(() => Ask("suits.role", "role.question", _roles.Select(r => new Choice(r.Id, context.Text(r.TextKey)))), "ask who I am");
             _machine.Configure(State.Group)
                 .OnEntry(() => Ask("suits.group", "suits.group_question", _groups.Select(g => new Choice(g.Id, context.Text(GroupTextKey(g.Group))))), "ask the group");
@@ -200,13 +212,30 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
             return _handled;
         }
 
+        /// <summary>The person as the wizard sees them: the profile, with the group said before consent.</summary>
+        private Person Answers => _context.Person with { DisabilityGroup = _context.Person.DisabilityGroup ?? _heldGroup };
+
+        private bool HasConsented => _context.Person.ConsentVersion is not null;
+
+        private void Keep(Person answered)
+        {
+            if (HasConsented)
+            {
+                _context.Person = answered;
+                return;
+            }
+
+            _heldGroup = answered.DisabilityGroup;
+            _context.Person = answered with { DisabilityGroup = _context.Person.DisabilityGroup };
+        }
+
         private void Ask(string step, string questionKey, IEnumerable<Choice> choices) =>
-            _context.Ask(step, _context.Text(questionKey), [.. choices, MenuScreen.HomeButton(_context)]);
+            _context.Ask(step, _context.Text(questionKey), [.. choices, MenuScreen.HomeButton(_context)], data: _heldGroup?.ToString());
 
         private void ShowResults()
         {
             var context = _context;
-            var ranked = Rank(context.Person, context.Catalog.Measures).Take(MaxResults).ToList();
+            var ranked = Rank(Answers, context.Catalog.Measures).Take(MaxResults).ToList();
             var lines = ranked.Select((r, i) =>
                 $"{i + 1}. <b>{ConversationContext.Escape(context.Text(r.Measure.Title))}</b>. {ConversationContext.Escape(string.Join(", ", r.Reasons.Select(k => context.Text(k))))}.");
             var title = context.Text("suits.results_title");
@@ -216,7 +245,7 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
                 .. ranked.Select(r => new Choice(CatalogExplorer.MeasureButton(r.Measure.Id), context.Text(r.Measure.Title))),
                 new(ResetId, context.Text("suits.change")),
                 MenuScreen.HomeButton(context),
-            ], body: body, html: true);
+            ], data: _heldGroup?.ToString(), body: body, html: true);
         }
     }
 }

@@ -59,7 +59,36 @@ public sealed class ConversationMachineTests
         Assert.True(new SuitsMeWizard().OnChoice(context, "w:r:carer", fromCurrentScreen: true));
 
         Assert.Equal("suits.age", context.State.Step);
-        Assert.Equal(DisabilityGroup.Child, context.Person.DisabilityGroup);
+        // Health data stays with the wizard's screens until the person consents in a request.
+        Assert.Null(context.Person.DisabilityGroup);
+        Assert.Equal(nameof(DisabilityGroup.Child), context.State.Data);
+    }
+
+    [Fact]
+    public void WhatSuitsMe_BeforeConsent_TheGroupIsCarriedToTheResultsButNeverStoredInTheProfile()
+    {
+        var asked = TestTurn.Pressed("w:g:2", new ConversationState("suits.group"), _newcomer with { Role = PersonRole.PersonWithDisability });
+        new SuitsMeWizard().OnChoice(asked, "w:g:2", fromCurrentScreen: true);
+        var age = TestTurn.Pressed("w:age:u35", asked.State, asked.Person);
+        new SuitsMeWizard().OnChoice(age, "w:age:u35", fromCurrentScreen: true);
+        var goal = TestTurn.Pressed("w:goal:job", age.State, age.Person);
+
+        new SuitsMeWizard().OnChoice(goal, "w:goal:job", fromCurrentScreen: true);
+
+        Assert.Equal(SuitsMeWizard.ResultsStep, goal.State.Step);
+        Assert.Equal(nameof(DisabilityGroup.Second), goal.State.Data);
+        Assert.Null(goal.Person.DisabilityGroup);
+        Assert.Equal(AgeBand.Under35, goal.Person.AgeBand);
+    }
+
+    [Fact]
+    public void WhatSuitsMe_AfterConsent_TheGroupIsKeptInTheProfile()
+    {
+        var context = TestTurn.Pressed("w:g:3", new ConversationState("suits.group"), _newcomer with { Role = PersonRole.PersonWithDisability, ConsentVersion = 1 });
+
+        new SuitsMeWizard().OnChoice(context, "w:g:3", fromCurrentScreen: true);
+
+        Assert.Equal(DisabilityGroup.Third, context.Person.DisabilityGroup);
     }
 
     [Fact]
