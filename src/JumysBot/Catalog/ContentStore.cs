@@ -58,6 +58,12 @@ public sealed partial class ContentStore : IDisposable
             LogRefused(e.Message);
             return false;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // An edit of a shape no check foresaw: the running bot keeps what it had, and says what failed.
+            LogRefused($"{e.GetType().Name}: {e.Message}");
+            return false;
+        }
     }
 
     public static string ContentFolder(BotOptions options)

@@ -50,6 +50,13 @@ public static class PointCatalogLoader
                 problems.Add($"{name}: the id is missing");
             }
 
+            // «serves:» left empty reads as no list at all.
+            entry.Serves ??= [];
+            if (entry.Serves.Count == 0)
+            {
+                problems.Add($"{name}: 'serves' lists no place");
+            }
+
             foreach (var unknown in entry.Serves.Where(s => !placeIds.Contains(s)))
             {
                 problems.Add($"{name}: serves '{unknown}', which is not a place in this file");

@@ -70,6 +70,39 @@ public sealed class ContentStoreTests
         Assert.Contains("is missing in strings.kk.yaml", errors.ToString());
     }
 
+    [Theory]
+    [InlineData("points.yaml", "serves: [karaganda]", "serves:")]
+    [InlineData("points.yaml", "serves: [karaganda]", "serves: [[karaganda], {a: b}]")]
+    [InlineData("strings.ru.yaml", "start:\n", "start:\n  nested: [1, 2]\n")]
+    [InlineData("measures.yaml", "measures:", "measures: 17\nrest:")]
+    [InlineData("measures.yaml", "measures:", ": : : [")]
+    [InlineData("points.yaml", null, null)]
+    public void Whatever_an_edit_breaks_the_running_bot_keeps_its_last_good_content(string file, string? from, string? to)
+    {
+        var folder = CopyOfShippedContent();
+        var logs = new CapturedLogs();
+        using var store = Store(folder, logs);
+        var before = store.Current;
+        var path = Path.Combine(folder, file);
+        if (from is null)
+        {
+            // Unreadable: where the file was, there is a folder.
+            File.Delete(path);
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            var text = File.ReadAllText(path);
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Assert.False(store.Reload());
+
+        Assert.Same(before, store.Current);
+        Assert.Contains(logs.Lines, l => l.Contains("refused", StringComparison.Ordinal));
+    }
+
     internal static string CopyOfShippedContent()
     {
         var folder = Directory.CreateTempSubdirectory("jumysbot-content").FullName;
