@@ -45,7 +45,12 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         };
         if (distance is { } km)
         {
-            lines.Add(texts.Get(language, "lead.done.distance", ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+            lines.Add(texts.Get(language, DistanceKey(point), ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        if (point.Approximate && point.Address is null)
+        {
+            lines.Add(texts.Get(language, "lead.done.address_from_consultant"));
         }
 
         // Only what the operator has filled in is shown; nothing is guessed.
@@ -73,11 +78,18 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         OutgoingMessage Message(string text) => new() { ChatId = chatId, Text = text };
     }
 
-    /// <summary>A map pin for the point, when its coordinates are known.</summary>
+    /// <summary>The distance to the office, or to the town's centre when that is all the coordinates say.</summary>
+    public static string DistanceKey(Point point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return point.Approximate ? "lead.done.distance_to_centre" : "lead.done.distance";
+    }
+
+    /// <summary>A map pin for the point, when its coordinates are the office's own (not a town's centre).</summary>
     public static Venue? Pin(Point point, Language language)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return point.Location is { } at
+        return point.Location is { } at && !point.Approximate
             ? new Venue(at.Latitude, at.Longitude, point.Name.In(language), point.Address?.In(language) ?? point.Name.In(language))
             : null;
     }

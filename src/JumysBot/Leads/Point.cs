@@ -13,6 +13,12 @@ public sealed record Point
 
     public GeoPoint? Location { get; init; }
 
+    /// <summary>
+    /// The coordinates are the town's centre, not the office: no pin is sent (a person may travel by it), distances are to
+    /// the town's centre, and the consultant tells the address.
+    /// </summary>
+    public bool Approximate { get; init; }
+
     public required IReadOnlySet<string> Serves { get; init; }
 
     public required IReadOnlySet<LeadKind> Takes { get; init; }

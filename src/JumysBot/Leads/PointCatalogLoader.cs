@@ -68,6 +68,7 @@ public static class PointCatalogLoader
                 Kind = Enum.TryParse<PointKind>(entry.Kind?.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var kind) ? kind : Bad<PointKind>(name, "kind", entry.Kind, problems),
                 Name = Text(entry.Name, name, "name", problems)!,
                 Location = Location(entry.Latitude, entry.Longitude, name, problems),
+                Approximate = entry.Approximate,
                 Serves = entry.Serves.ToHashSet(StringComparer.Ordinal),
                 Takes = entry.Takes.Select(t => Enum.TryParse<LeadKind>(t.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var k) ? k : Bad<LeadKind>(name, "takes", t, problems)).ToHashSet(),
                 Address = Optional(entry.Address),
@@ -77,6 +78,15 @@ public static class PointCatalogLoader
         }
 
         Unique(points.Select(p => p.Id), "point", problems);
+        // A pin on a town's centre would send a person with a mobility impairment to the middle of a square.
+        foreach (var point in points.Where(p => !p.Approximate && p.Location is not null))
+        {
+            if (places.FirstOrDefault(place => place.Centre is { } centre && centre.DistanceKm(point.Location!.Value) < 0.5) is { } centreOf)
+            {
+                problems.Add($"point '{point.Id}': its coordinates are the centre of '{centreOf.Id}', not an office; mark it approximate: true, or give the office's own");
+            }
+        }
+
         foreach (var place in places.Where(place => !points.Any(p => p.Serves.Contains(place.Id))))
         {
             problems.Add($"place '{place.Id}': no point serves it");
@@ -165,6 +175,8 @@ internal sealed class PointEntry
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }
+
+    public bool Approximate { get; set; }
 
     public List<string> Serves { get; set; } = [];
 

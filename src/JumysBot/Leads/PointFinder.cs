@@ -202,7 +202,7 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
         public void ShareLocation(SharedLocation location) => _machine.Fire(_locationShared, location);
     }
 
-    /// <summary>The point's name, distance, whatever details are filled, and a map pin.</summary>
+    /// <summary>The point's name, distance, whatever details are filled, and a map pin where the office's own place is known.</summary>
     public static void Show(ConversationContext context, Point point, double? distanceKm)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -210,7 +210,7 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
         var lines = new List<string> { context.Text(point.Name) };
         if (distanceKm is { } km)
         {
-            lines.Add(context.Text("lead.done.distance", ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+            lines.Add(context.Text(LeadDesk.DistanceKey(point), ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         if (point.Address is { } address)
