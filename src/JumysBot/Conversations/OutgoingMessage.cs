@@ -36,6 +36,12 @@ public sealed record OutgoingMessage
     /// </summary>
     public bool Protected { get; init; }
 
+    /// <summary>The request whose person's voice message this forwards: erased with the request.</summary>
+    public long? VoiceOfLead { get; init; }
+
+    /// <summary>Deletes this earlier message of the chat instead of sending anything (an erased person's voice message).</summary>
+    public long? DeleteMessageId { get; init; }
+
     /// <summary>The request whose card this is: once sent, its message id is kept so the card can be edited in place.</summary>
     public long? LeadCard { get; init; }
 

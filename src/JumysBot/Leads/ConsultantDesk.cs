@@ -106,6 +106,7 @@ public sealed partial class ConsultantDesk(
                     ChatId = chat,
                     Text = T("card.voice_caption", ("number", lead.Number)),
                     VoiceFileId = voice,
+                    VoiceOfLead = lead.Number,
                     Protected = true,
                     Priority = MessagePriority.Notification,
                 });

@@ -66,12 +66,39 @@ public sealed partial class LeadRepository
     /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
     /// status, dates); open ones are cancelled.
     /// </summary>
+    /// <summary>Every message sent with the request's personal data: each card copy and each forwarded voice message.</summary>
+    public async Task<IReadOnlyList<(long ChatId, long MessageId, bool IsVoice)>> SentCopiesAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT chat_id, message_id, kind FROM sent_copies WHERE lead_id = @id ORDER BY chat_id, message_id", ("@id", number));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var copies = new List<(long, long, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            copies.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2) == "voice"));
+        }
+
+        return copies;
+    }
+
+    /// <returns>The numbers of all the person's requests, the oldest too.</returns>
     public async Task<IReadOnlyList<long>> AnonymiseForPersonAsync(long personId, CancellationToken cancellationToken)
     {
-        var numbers = (await ForPersonAsync(personId, cancellationToken)).Select(l => l.Number).ToList();
-        foreach (var open in (await ForPersonAsync(personId, cancellationToken)).Where(l => l.IsOpen))
+        var numbers = new List<long>();
+        await using (var all = _tx.Command("SELECT id FROM leads WHERE person_id = @person ORDER BY id", ("@person", personId)))
+        await using (var reader = await all.ExecuteReaderAsync(cancellationToken))
         {
-            await ChangeStatusAsync(open.Number, LeadStatus.Cancelled, "person", cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                numbers.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var number in numbers)
+        {
+            if (await FindAsync(number, cancellationToken) is { IsOpen: true })
+            {
+                await ChangeStatusAsync(number, LeadStatus.Cancelled, "person", cancellationToken);
+            }
         }
 
         await using var command = _tx.Command(

@@ -184,6 +184,16 @@ internal static class Migrations
             -- A group that became a supergroup: its old row stays, inactive, naming the new id, so the old id still in the
             -- configuration is recognised at the next start instead of being bound again.
             ALTER TABLE consultant_chats ADD COLUMN moved_to BIGINT NULL;
+            -- Every message sent with a request's personal data: each copy of its card (a new request, /leads, reminders,
+            -- escalations, repeats) and the person's voice message forwarded with it, so an erasure reaches every one.
+            CREATE TABLE sent_copies (
+                lead_id    BIGINT NOT NULL,
+                chat_id    BIGINT NOT NULL,
+                message_id BIGINT NOT NULL,
+                kind       TEXT NOT NULL,
+                PRIMARY KEY (lead_id, chat_id, message_id)
+            );
+            ALTER TABLE outbox ADD COLUMN about_lead BIGINT NULL;
             -- Who looked at what: exports and statistics, by user id, chat and point. No person's data is written here.
             CREATE TABLE audit_log (
                 id       INTEGER PRIMARY KEY AUTOINCREMENT,

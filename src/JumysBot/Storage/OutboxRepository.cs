@@ -14,9 +14,10 @@ public sealed class OutboxRepository
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var command = _tx.Command(
-            "INSERT INTO outbox (chat_id, priority, payload, created_at, lead_card, announcement_id) VALUES (@chat, @priority, @payload, @now, @card, @announcement)",
+            "INSERT INTO outbox (chat_id, priority, payload, created_at, lead_card, announcement_id, about_lead) VALUES (@chat, @priority, @payload, @now, @card, @announcement, @about)",
             ("@chat", message.ChatId),
             ("@card", message.LeadCard),
+            ("@about", message.VoiceOfLead),
             ("@announcement", message.AnnouncementId),
             ("@priority", (int)message.Priority),
             ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage))),
@@ -215,6 +216,17 @@ public sealed class OutboxRepository
             """,
             ("@id", id));
         await card.ExecuteNonQueryAsync(cancellationToken);
+
+        // Every copy that carries a request's personal data, the older ones too, for an erasure to reach.
+        await using var copy = _tx.Command(
+            """
+            INSERT INTO sent_copies (lead_id, chat_id, message_id, kind)
+            SELECT COALESCE(lead_card, about_lead), chat_id, message_id, CASE WHEN lead_card IS NOT NULL THEN 'card' ELSE 'voice' END
+            FROM outbox WHERE id = @id AND COALESCE(lead_card, about_lead) IS NOT NULL AND message_id IS NOT NULL
+            ON CONFLICT (lead_id, chat_id, message_id) DO NOTHING
+            """,
+            ("@id", id));
+        await copy.ExecuteNonQueryAsync(cancellationToken);
         return true;
     }
 
@@ -233,7 +245,7 @@ public sealed class OutboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var number in leadNumbers)
         {
-            await using var cards = _tx.Command("DELETE FROM outbox WHERE lead_card = @lead", ("@lead", number));
+            await using var cards = _tx.Command("DELETE FROM outbox WHERE lead_card = @lead OR about_lead = @lead", ("@lead", number));
             await cards.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -16,6 +16,12 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
     {
         ArgumentNullException.ThrowIfNull(message);
         var parseMode = message.Html ? ParseMode.Html : ParseMode.None;
+        if (message.DeleteMessageId is { } deleteId)
+        {
+            await client.DeleteMessage(message.ChatId, (int)deleteId, cancellationToken);
+            return null;
+        }
+
         if (message.EditMessageId is { } editId)
         {
             var markup = ToMarkup(message) as InlineKeyboardMarkup;
@@ -60,7 +66,7 @@ public sealed class TelegramMessageChannel(ITelegramBotClient client) : IMessage
     public int RequestsFor(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.EditMessageId is not null || message.VoiceFileId is not null || message.Document is not null
+        return message.EditMessageId is not null || message.DeleteMessageId is not null || message.VoiceFileId is not null || message.Document is not null
             ? 1
             : (message.Text.Length <= MessageSplitter.MaxLength ? 1 : MessageSplitter.Split(message.Text).Count) + (message.Venue is null ? 0 : 1);
     }

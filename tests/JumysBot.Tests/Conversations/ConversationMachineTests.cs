@@ -140,7 +140,10 @@ public sealed class ConversationMachineTests
         new PointFinder().Handle(context);
 
         Assert.Equal(Steps.Menu, context.State.Step);
-        Assert.NotNull(context.Messages[0].Venue);
+        // The shipped point sits on Temirtau's centre: no pin, and the distance is said to the centre.
+        Assert.Contains("Темиртау", context.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("До центра города", context.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Null(context.Messages[0].Venue);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace JumysBot.Tests.FakeBotApi;
 internal static class LeadScript
 {
     /// <summary>A Russian-speaking person with a disability asks for JOB COACH support, choosing a place from the list.</summary>
-    public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null)
+    public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null, string? voiceFileId = null)
     {
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
@@ -32,7 +32,11 @@ internal static class LeadScript
         await person.ReadsUntilAsync("Есть ли у вас группа");
         person.Presses("Первая группа");
         await person.ReadsUntilAsync("Хотите что-то добавить");
-        if (comment is null)
+        if (voiceFileId is not null)
+        {
+            person.SendsVoice(voiceFileId);
+        }
+        else if (comment is null)
         {
             person.Presses("Пропустить");
         }

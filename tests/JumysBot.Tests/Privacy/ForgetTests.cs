@@ -64,6 +64,28 @@ public sealed class ForgetTests : BotTestBase
     }
 
     [Fact]
+    public async Task Forget_reaches_every_copy_of_the_card_and_deletes_the_forwarded_voice_message()
+    {
+        var person = new TelegramPerson(Api, 16003, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", voiceFileId: "AwACAgIAAx-voice-16003");
+        var consultants = new ConsultantChat(Api, -100900, 900, "Гаухар");
+        await consultants.ReceivesAsync(c => c.Method == "sendVoice", "the voice message");
+        consultants.Sends("/leads");
+        await Eventually.TrueAsync(() => Scalar("SELECT COUNT(*) FROM sent_copies WHERE kind = 'card'") is 2L, "two copies of the card");
+        var voiceMessageId = Assert.IsType<long>(Scalar("SELECT message_id FROM sent_copies WHERE kind = 'voice'"));
+
+        person.Sends("/forget");
+        await person.ReadsUntilAsync("Удалить все ваши данные?");
+        person.Presses("Да, удалить");
+        await person.ReadsUntilAsync("Ваши данные удалены");
+
+        await Eventually.TrueAsync(() => consultants.Edits.Select(e => e.Body["message_id"]!.GetValue<int>()).Distinct().Count() == 2, "both copies edited");
+        Assert.All(consultants.Edits, e => Assert.Contains("Человек удалил свои данные", e.Text));
+        var deleted = await Api.WaitForCallAsync(c => c.Method == "deleteMessage" && c.ChatId == -100900, "the voice message deleted");
+        Assert.Equal(voiceMessageId, deleted.Body["message_id"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_changed_consent_text_asks_again_before_the_next_request()
     {
         var person = new TelegramPerson(Api, 16003, "ru", firstName: "Жанна");
