@@ -15,6 +15,11 @@ public static partial class MeasureCatalogLoader
 {
     public const string FileName = "measures.yaml";
 
+    /// <summary>
+    /// Titles, categories and audiences are button labels: a screen reader reads a long one whole, and a phone cuts it.
+    /// </summary>
+    public const int MaxButtonLabel = 30;
+
     private static readonly IDeserializer _yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
@@ -112,7 +117,7 @@ public static partial class MeasureCatalogLoader
             Region = string.IsNullOrWhiteSpace(entry.Region) ? Missing("region", name, problems) : entry.Region,
             Goals = ParseMany<Goal>(entry.Goals, "goals", name, problems),
             Ages = ParseMany<AgeBand>(entry.Ages, "ages", name, problems),
-            Title = Text(entry.Title, "title", name, problems, maxLength: 60)!,
+            Title = Text(entry.Title, "title", name, problems, maxLength: MaxButtonLabel)!,
             Summary = Text(entry.Summary, "summary", name, problems, maxLength: 200)!,
             WhatYouGet = Optional(entry.WhatYouGet, "what_you_get"),
             WhoCanApply = Optional(entry.WhoCanApply, "who_can_apply"),
@@ -171,7 +176,7 @@ public static partial class MeasureCatalogLoader
                 continue;
             }
 
-            result[value] = Text(text, key, section, problems, maxLength: 60)!;
+            result[value] = Text(text, key, section, problems, maxLength: MaxButtonLabel)!;
         }
 
         foreach (var missing in Enum.GetValues<TEnum>().Where(v => !result.ContainsKey(v)))

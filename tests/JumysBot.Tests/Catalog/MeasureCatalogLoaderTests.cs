@@ -106,6 +106,17 @@ public sealed class MeasureCatalogLoaderTests
     }
 
     [Fact]
+    public void A_title_longer_than_a_button_label_is_refused()
+    {
+        var folder = Folder(ValidEntry.Replace("kk: Жұмыс }", "kk: Мүгедектігі бар адамдарға арналған жұмыс }", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => MeasureCatalogLoader.Load(folder));
+
+        Assert.Contains("title", error.Message, StringComparison.Ordinal);
+        Assert.Contains(MeasureCatalogLoader.MaxButtonLabel.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelt_field_is_refused_with_its_line()
     {
         var folder = Folder(ValidEntry.Replace("summary:", "sumary:", StringComparison.Ordinal));

@@ -82,7 +82,7 @@ public sealed class AccessibilityRulesTests
             title => Assert.True(title.Ru.Length <= MaxLabel && title.Kk.Length <= MaxLabel, $"'{title.Ru}' / '{title.Kk}' is too long for a button"));
     }
 
-    private const int MaxLabel = 40;
+    private const int MaxLabel = 30;
 
     private static bool IsEmoji(Rune rune) =>
         rune.Value is >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF;
