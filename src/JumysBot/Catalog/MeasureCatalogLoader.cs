@@ -118,7 +118,7 @@ public static partial class MeasureCatalogLoader
             Goals = ParseMany<Goal>(entry.Goals, "goals", name, problems),
             Ages = ParseMany<AgeBand>(entry.Ages, "ages", name, problems),
             Title = Text(entry.Title, "title", name, problems, maxLength: MaxButtonLabel)!,
-            Summary = Text(entry.Summary, "summary", name, problems, maxLength: 200)!,
+            Summary = Text(entry.Summary, "summary", name, problems, maxLength: 140)!,
             WhatYouGet = Optional(entry.WhatYouGet, "what_you_get"),
             WhoCanApply = Optional(entry.WhoCanApply, "who_can_apply"),
             HowToApply = Optional(entry.HowToApply, "how_to_apply"),
