@@ -22,26 +22,7 @@ public sealed class PersonEraser(ContentStore content, IOptions<LeadOptions> opt
         await tx.Conversations.DeleteAsync(chatId, cancellationToken);
         await tx.People.DeleteAsync(personId, cancellationToken);
 
-        var edits = new List<OutgoingMessage>();
-        foreach (var number in numbers)
-        {
-            var lead = await tx.Leads.FindAsync(number, cancellationToken);
-            // Every card copy in every chat, revoked ones too, shows only that the person removed their data; the
-            // newest copy known by lead_cards first (from before copies were kept), then every copy kept since.
-            var cards = (await tx.Leads.CardsAsync(number, cancellationToken, evenRevoked: true))
-                .Concat((await tx.Leads.SentCopiesAsync(number, cancellationToken)).Where(c => !c.IsVoice).Select(c => (c.ChatId, c.MessageId)))
-                .Distinct();
-            foreach (var (chat, messageId) in cards)
-            {
-                edits.Add(LeadCard.Render(lead!, chat, content.Current, options.Value.MinimalCards, messageId));
-            }
-
-            foreach (var (chat, messageId, _) in (await tx.Leads.SentCopiesAsync(number, cancellationToken)).Where(c => c.IsVoice))
-            {
-                edits.Add(new OutgoingMessage { ChatId = chat, Text = "", DeleteMessageId = messageId, Priority = MessagePriority.Notification });
-            }
-        }
-
+        var edits = await CardErasure.MessagesAsync(tx, numbers, content.Current, options.Value.MinimalCards, cancellationToken);
         return edits;
     }
 }

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace JumysBot.Privacy;
 
 /// <summary>
-/// Keeps data only as long as it is needed: closed requests are anonymised after <c>Leads:RetentionDays</c> (the
-/// term stated in the consent text), abandoned conversations are cleared, and the delivery log is trimmed.
+/// Keeps data only as long as it is needed: after <c>Leads:RetentionDays</c> (the term stated in the consent text)
+/// closed requests are anonymised, requests nobody took are closed and anonymised, their cards in Telegram are edited
+/// to say so, profiles of people silent that long lose what they said about themselves, and unanswered requests to join
+/// are forgotten; abandoned conversations are cleared, and the delivery log is trimmed.
 /// </summary>
-public sealed class RetentionJob(BotDatabase database, IOptions<LeadOptions> leads, IOptions<RetentionOptions> options, TimeProvider time)
+public sealed class RetentionJob(
+    BotDatabase database, IOptions<LeadOptions> leads, IOptions<RetentionOptions> options, Catalog.ContentStore content, TimeProvider time)
 {
     private const long DayMs = 24L * 3600 * 1000;
 
@@ -19,7 +22,16 @@ public sealed class RetentionJob(BotDatabase database, IOptions<LeadOptions> lea
         var changed = 0;
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
-            changed += await tx.Leads.AnonymiseClosedBeforeAsync(now - (leads.Value.RetentionDays * DayMs), cancellationToken);
+            var term = now - (leads.Value.RetentionDays * DayMs);
+            IReadOnlyList<long> anonymised = [.. await tx.Leads.CloseUntakenBeforeAsync(term, cancellationToken), .. await tx.Leads.AnonymiseClosedBeforeAsync(term, cancellationToken)];
+            foreach (var edit in await CardErasure.MessagesAsync(tx, anonymised, content.Current, leads.Value.MinimalCards, cancellationToken))
+            {
+                await tx.Outbox.AddAsync(edit, cancellationToken);
+            }
+
+            changed += anonymised.Count;
+            changed += await tx.People.AnonymiseSilentBeforeAsync(term, cancellationToken);
+            changed += await tx.Consultants.DeleteRequestsBeforeAsync(term, cancellationToken);
             changed += await tx.Conversations.DeleteIdleBeforeAsync(now - (options.Value.ConversationRetentionDays * DayMs), cancellationToken);
             changed += await tx.Inbox.DeleteHandledBeforeAsync(now - (options.Value.DeliveryLogRetentionDays * DayMs), cancellationToken);
             changed += await tx.Outbox.DeleteFinishedBeforeAsync(now - (options.Value.DeliveryLogRetentionDays * DayMs), cancellationToken);

@@ -158,4 +158,11 @@ public sealed class ConsultantRepository
         await using var command = _tx.Command("DELETE FROM consultant_requests WHERE chat_id = @chat", ("@chat", chatId));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    /// <summary>Requests to join that nobody answered within the term are forgotten.</summary>
+    public async Task<int> DeleteRequestsBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("DELETE FROM consultant_requests WHERE requested_at < @before", ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -50,22 +50,56 @@ public sealed partial class LeadRepository
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
 
     /// <summary>Closed requests older than the retention term keep only their anonymous counts.</summary>
-    public async Task<int> AnonymiseClosedBeforeAsync(long before, CancellationToken cancellationToken)
+    /// <returns>The numbers anonymised now.</returns>
+    public async Task<IReadOnlyList<long>> AnonymiseClosedBeforeAsync(long before, CancellationToken cancellationToken)
     {
+        const string Due = "status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL OR feedback_comment IS NOT NULL)";
+        var numbers = await NumbersAsync($"SELECT id FROM leads WHERE {Due} ORDER BY id", before, cancellationToken);
         await using var command = _tx.Command(
-            """
+            $"""
             UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
                 latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
-            WHERE status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL OR feedback_comment IS NOT NULL)
+            WHERE {Due}
             """,
             ("@before", before));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return numbers;
     }
 
-    /// <summary>
-    /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
-    /// status, dates); open ones are cancelled.
-    /// </summary>
+    /// <summary>A request nobody took within the term is closed and anonymised at once.</summary>
+    /// <returns>The numbers closed.</returns>
+    public async Task<IReadOnlyList<long>> CloseUntakenBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        var numbers = await NumbersAsync("SELECT id FROM leads WHERE status = 'New' AND created_at < @before ORDER BY id", before, cancellationToken);
+        foreach (var number in numbers)
+        {
+            await ChangeStatusAsync(number, LeadStatus.Cancelled, "retention", cancellationToken);
+            await using var anonymise = _tx.Command(
+                """
+                UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
+                    latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
+                WHERE id = @id
+                """,
+                ("@id", number));
+            await anonymise.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return numbers;
+    }
+
+    private async Task<List<long>> NumbersAsync(string sql, long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(sql, ("@before", before));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var numbers = new List<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            numbers.Add(reader.GetInt64(0));
+        }
+
+        return numbers;
+    }
+
     /// <summary>Every message sent with the request's personal data: each card copy and each forwarded voice message.</summary>
     public async Task<IReadOnlyList<(long ChatId, long MessageId, bool IsVoice)>> SentCopiesAsync(long number, CancellationToken cancellationToken)
     {
@@ -80,6 +114,10 @@ public sealed partial class LeadRepository
         return copies;
     }
 
+    /// <summary>
+    /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
+    /// status, dates); open ones are cancelled.
+    /// </summary>
     /// <returns>The numbers of all the person's requests, the oldest too.</returns>
     public async Task<IReadOnlyList<long>> AnonymiseForPersonAsync(long personId, CancellationToken cancellationToken)
     {

@@ -102,4 +102,24 @@ public sealed class PeopleRepository
             "UPDATE people SET is_active = 0, updated_at = @now WHERE id = @id", ("@id", id), ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// People silent since <paramref name="before"/> keep only their language, their consent record and, if they still
+    /// receive the bot, their subscription: who they are, their disability group, age band, goal and the link they came
+    /// by are removed. Those who blocked the bot lose their subscription too.
+    /// </summary>
+    public async Task<int> AnonymiseSilentBeforeAsync(long before, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            UPDATE people SET role = NULL, disability_group = NULL, age_band = NULL, goal = NULL, source = NULL, campaign = NULL,
+                subscribed_topics = CASE WHEN is_active = 0 THEN NULL ELSE subscribed_topics END,
+                subscribed_place = CASE WHEN is_active = 0 THEN NULL ELSE subscribed_place END
+            WHERE updated_at < @before
+                AND (role IS NOT NULL OR disability_group IS NOT NULL OR age_band IS NOT NULL OR goal IS NOT NULL OR source IS NOT NULL
+                    OR campaign IS NOT NULL OR (is_active = 0 AND (subscribed_topics IS NOT NULL OR subscribed_place IS NOT NULL)))
+            """,
+            ("@before", before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

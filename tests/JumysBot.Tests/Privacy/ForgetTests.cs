@@ -45,7 +45,7 @@ public sealed class ForgetTests : BotTestBase
 
         await person.ReadsUntilAsync("Ваши данные удалены");
         var edit = await consultants.ReceivesAsync(c => c.Method == "editMessageText", "the card without personal data");
-        Assert.Contains("Человек удалил свои данные", edit.Text);
+        Assert.Contains("Данные человека удалены", edit.Text);
         Assert.DoesNotContain("+7702", edit.Text, StringComparison.Ordinal);
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM people WHERE id = 16002"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM conversations WHERE chat_id = 16002"));
@@ -80,7 +80,7 @@ public sealed class ForgetTests : BotTestBase
         await person.ReadsUntilAsync("Ваши данные удалены");
 
         await Eventually.TrueAsync(() => consultants.Edits.Select(e => e.Body["message_id"]!.GetValue<int>()).Distinct().Count() == 2, "both copies edited");
-        Assert.All(consultants.Edits, e => Assert.Contains("Человек удалил свои данные", e.Text));
+        Assert.All(consultants.Edits, e => Assert.Contains("Данные человека удалены", e.Text));
         var deleted = await Api.WaitForCallAsync(c => c.Method == "deleteMessage" && c.ChatId == -100900, "the voice message deleted");
         Assert.Equal(voiceMessageId, deleted.Body["message_id"]!.GetValue<long>());
     }

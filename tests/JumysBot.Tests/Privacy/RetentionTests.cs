@@ -27,6 +27,7 @@ public sealed class RetentionTests
         await idle.ReadsUntilAsync("Расскажите, кто вы");
         var consultants = new ConsultantChat(api, -100960, 960, "Гаухар");
         await consultants.ReceivesAsync(c => c.Text?.Contains("Заявка № 1001", StringComparison.Ordinal) == true, "the card");
+        await consultants.ReceivesAsync(c => c.Text?.Contains("Заявка № 1002", StringComparison.Ordinal) == true, "the second card");
         foreach (var action in new[] { "take", "contacted", "done" })
         {
             consultants.Presses($"c:{action}:1001");
@@ -43,8 +44,18 @@ public sealed class RetentionTests
         await job.RunAsync(CancellationToken.None);
         Assert.Null(Database.Scalar(bot.DatabasePath, "SELECT phone FROM leads WHERE id = 1001"));
         Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT person_id FROM leads WHERE id = 1001"));
-        Assert.Equal("+77021234567", Database.Scalar(bot.DatabasePath, "SELECT phone FROM leads WHERE id = 1002"));
+        // Nobody took 1002 in all that time: it is closed and anonymised too.
+        Assert.Equal("Cancelled||0", Database.Scalar(bot.DatabasePath, "SELECT status || '|' || COALESCE(phone, '') || '|' || person_id FROM leads WHERE id = 1002"));
         Assert.Equal(2L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM leads"));
         Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+        // The profiles of the silent keep no group, role, age or goal.
+        Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM people WHERE disability_group IS NOT NULL OR role IS NOT NULL"));
+        // And the cards in Telegram say only that the data was removed.
+        await api.WaitUntilAsync(
+            () => consultants.Edits.Where(e => e.Text!.Contains("Данные человека удалены", StringComparison.Ordinal)).Select(e => e.Text![..14]).Distinct().Count() == 2,
+            "both cards edited");
+        Assert.All(
+            consultants.Edits.Where(e => e.Text!.Contains("Данные человека удалены", StringComparison.Ordinal)),
+            e => Assert.DoesNotContain("+7702", e.Text, StringComparison.Ordinal));
     }
 }

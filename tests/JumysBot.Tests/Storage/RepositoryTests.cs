@@ -211,7 +211,7 @@ public abstract class RepositoryTests(TestStore store)
         time.Advance(TimeSpan.FromDays(1));
         await using (var tx = await database.BeginAsync(_none))
         {
-            Assert.Equal(1, await tx.Leads.AnonymiseClosedBeforeAsync(tx.Now, _none));
+            Assert.Single(await tx.Leads.AnonymiseClosedBeforeAsync(tx.Now, _none));
             var anonymous = await tx.Leads.FindAsync(first, _none);
             Assert.Equal((0L, null, null), (anonymous!.PersonId, anonymous.Draft.Phone, anonymous.Draft.Latitude));
             Assert.Equal(LeadStatus.Cancelled, (await tx.Leads.FindAsync(second, _none))!.Status);
