@@ -113,10 +113,6 @@ public sealed class FieldProtector
         }
     }
 
-    /// <summary>A keyed hash for finding a value without decrypting (the same phone gives the same hash).</summary>
-    public string? LookupHash(string? value) =>
-        value is null || _key is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
-
     private static byte[] Decode(string key)
     {
         var bytes = Convert.FromBase64String(key.Trim());

@@ -50,11 +50,11 @@ public sealed partial class LeadRepository
     {
         await using var command = _tx.Command(
             """
-            UPDATE leads SET phone = @phone, phone_hash = @phoneHash, updated_at = @now
+            UPDATE leads SET phone = @phone, updated_at = @now
             WHERE id = @id AND person_id = @person AND person_id <> 0 AND status NOT IN ('Done', 'Cancelled')
             """,
             ("@id", number), ("@person", personId), ("@phone", _tx.Protector.Protect(phone)),
-            ("@phoneHash", _tx.Protector.LookupHash(phone)), ("@now", _tx.Now));
+            ("@now", _tx.Now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

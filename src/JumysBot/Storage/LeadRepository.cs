@@ -19,10 +19,10 @@ public sealed partial class LeadRepository
         await using var insert = _tx.Command(
             """
             INSERT INTO leads (person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id,
-                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at, phone_hash,
+                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at,
                 source, campaign)
             VALUES (@person, @kind, @measure, @topic, @name, @phone, @method, @time, @place,
-                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now, @phoneHash,
+                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now,
                 @source, @campaign)
             RETURNING id
             """,
@@ -30,7 +30,7 @@ public sealed partial class LeadRepository
             ("@name", _tx.Protector.Protect(d.Name)), ("@phone", _tx.Protector.Protect(d.Phone)), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
             ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId), ("@lat", d.Latitude), ("@lon", d.Longitude),
             ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", _tx.Protector.Protect(d.Comment)), ("@voice", _tx.Protector.Protect(d.VoiceFileId)),
-            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now), ("@phoneHash", _tx.Protector.LookupHash(d.Phone)),
+            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now),
             ("@source", lead.Source), ("@campaign", lead.Campaign));
         var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await AddHistoryAsync(number, lead.Status, actor, cancellationToken);
@@ -57,7 +57,7 @@ public sealed partial class LeadRepository
         var numbers = await NumbersAsync($"SELECT id FROM leads WHERE {Due} ORDER BY id", before, cancellationToken);
         await using var command = _tx.Command(
             $"""
-            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
+            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
                 latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
             WHERE {Due}
             """,
@@ -76,7 +76,7 @@ public sealed partial class LeadRepository
             await ChangeStatusAsync(number, LeadStatus.Cancelled, "retention", cancellationToken);
             await using var anonymise = _tx.Command(
                 """
-                UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
+                UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
                     latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
                 WHERE id = @id
                 """,
@@ -141,7 +141,7 @@ public sealed partial class LeadRepository
 
         await using var command = _tx.Command(
             """
-            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, phone_hash = NULL, comment = NULL, voice_file_id = NULL,
+            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
                 latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL, updated_at = @now
             WHERE person_id = @person
             """,

@@ -194,6 +194,9 @@ internal static class Migrations
                 PRIMARY KEY (lead_id, chat_id, message_id)
             );
             ALTER TABLE outbox ADD COLUMN about_lead BIGINT NULL;
+            -- A keyed hash of each phone was written and never read: a copy of personal data with no use.
+            DROP INDEX leads_phone_hash;
+            ALTER TABLE leads DROP COLUMN phone_hash;
             -- Who looked at what: exports and statistics, by user id, chat and point. No person's data is written here.
             CREATE TABLE audit_log (
                 id       INTEGER PRIMARY KEY AUTOINCREMENT,
