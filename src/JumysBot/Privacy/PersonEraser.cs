@@ -22,7 +22,6 @@ public sealed class PersonEraser(ContentStore content, IOptions<LeadOptions> opt
         await tx.Conversations.DeleteAsync(chatId, cancellationToken);
         await tx.People.DeleteAsync(personId, cancellationToken);
 
-        var edits = await CardErasure.MessagesAsync(tx, numbers, content.Current, options.Value.MinimalCards, cancellationToken);
-        return edits;
+        return await CardErasure.MessagesAsync(tx, numbers, content.Current, options.Value.MinimalCards, cancellationToken);
     }
 }

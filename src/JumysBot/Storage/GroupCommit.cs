@@ -66,7 +66,10 @@ public sealed class GroupCommit : IAsyncDisposable
         try
         {
             await using var tx = await _database.BeginAsync(CancellationToken.None);
-            await tx.Inbox.LockChatsAsync([.. batch.Select(w => w.ChatId).OfType<long>().Distinct().Order()], CancellationToken.None);
+            if (_database.IsShared)
+            {
+                await tx.Inbox.LockChatsAsync([.. batch.Select(w => w.ChatId).OfType<long>().Distinct().Order()], CancellationToken.None);
+            }
             foreach (var work in batch)
             {
                 try

@@ -49,19 +49,17 @@ public sealed partial class LeadRepository
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
 
+    /// <summary>What an anonymised request keeps is what counts for statistics: kind, place, point, status, dates.</summary>
+    private const string Anonymised =
+        "person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL, latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL";
+
     /// <summary>Closed requests older than the retention term keep only their anonymous counts.</summary>
     /// <returns>The numbers anonymised now.</returns>
     public async Task<IReadOnlyList<long>> AnonymiseClosedBeforeAsync(long before, CancellationToken cancellationToken)
     {
         const string Due = "status IN ('Done', 'Cancelled') AND updated_at < @before AND (person_id <> 0 OR phone IS NOT NULL OR feedback_comment IS NOT NULL)";
-        var numbers = await NumbersAsync($"SELECT id FROM leads WHERE {Due} ORDER BY id", before, cancellationToken);
-        await using var command = _tx.Command(
-            $"""
-            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
-                latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
-            WHERE {Due}
-            """,
-            ("@before", before));
+        var numbers = await NumbersAsync($"SELECT id FROM leads WHERE {Due} ORDER BY id", cancellationToken, ("@before", before));
+        await using var command = _tx.Command($"UPDATE leads SET {Anonymised} WHERE {Due}", ("@before", before));
         await command.ExecuteNonQueryAsync(cancellationToken);
         return numbers;
     }
@@ -70,26 +68,20 @@ public sealed partial class LeadRepository
     /// <returns>The numbers closed.</returns>
     public async Task<IReadOnlyList<long>> CloseUntakenBeforeAsync(long before, CancellationToken cancellationToken)
     {
-        var numbers = await NumbersAsync("SELECT id FROM leads WHERE status = 'New' AND created_at < @before ORDER BY id", before, cancellationToken);
+        var numbers = await NumbersAsync("SELECT id FROM leads WHERE status = 'New' AND created_at < @before ORDER BY id", cancellationToken, ("@before", before));
         foreach (var number in numbers)
         {
             await ChangeStatusAsync(number, LeadStatus.Cancelled, "retention", cancellationToken);
-            await using var anonymise = _tx.Command(
-                """
-                UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
-                    latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL
-                WHERE id = @id
-                """,
-                ("@id", number));
+            await using var anonymise = _tx.Command($"UPDATE leads SET {Anonymised} WHERE id = @id", ("@id", number));
             await anonymise.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return numbers;
     }
 
-    private async Task<List<long>> NumbersAsync(string sql, long before, CancellationToken cancellationToken)
+    private async Task<List<long>> NumbersAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = _tx.Command(sql, ("@before", before));
+        await using var command = _tx.Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var numbers = new List<long>();
         while (await reader.ReadAsync(cancellationToken))
@@ -121,15 +113,7 @@ public sealed partial class LeadRepository
     /// <returns>The numbers of all the person's requests, the oldest too.</returns>
     public async Task<IReadOnlyList<long>> AnonymiseForPersonAsync(long personId, CancellationToken cancellationToken)
     {
-        var numbers = new List<long>();
-        await using (var all = _tx.Command("SELECT id FROM leads WHERE person_id = @person ORDER BY id", ("@person", personId)))
-        await using (var reader = await all.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                numbers.Add(reader.GetInt64(0));
-            }
-        }
+        var numbers = await NumbersAsync("SELECT id FROM leads WHERE person_id = @person ORDER BY id", cancellationToken, ("@person", personId));
 
         foreach (var number in numbers)
         {
@@ -140,12 +124,7 @@ public sealed partial class LeadRepository
         }
 
         await using var command = _tx.Command(
-            """
-            UPDATE leads SET person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL,
-                latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL, updated_at = @now
-            WHERE person_id = @person
-            """,
-            ("@person", personId), ("@now", _tx.Now));
+            $"UPDATE leads SET {Anonymised}, updated_at = @now WHERE person_id = @person", ("@person", personId), ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
         return numbers;
     }
