@@ -99,7 +99,7 @@ public sealed partial class CatalogExplorer : IChoiceHandler
     /// <summary>A measure's card on its own (a start link to it): Back is the main menu.</summary>
     public static void ShowMeasure(ConversationContext context, Measure measure) => new Flow(context).OpenCard(measure, MenuScreen.Home);
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(BotContent content) => Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
     /// <summary>A list of measures to show: its title, the measures, what names it again, and where «Back» leads.</summary>

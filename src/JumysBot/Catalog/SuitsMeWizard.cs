@@ -110,7 +110,7 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
             : _goals.FirstOrDefault(g => g.Id == choiceId) is { Id: not null } goal && flow.Answer(person => person with { Goal = goal.Goal });
     }
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(BotContent content) => Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
     /// <summary>The first question not answered yet, or the results when all four are.</summary>

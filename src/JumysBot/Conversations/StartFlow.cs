@@ -86,7 +86,7 @@ public sealed class StartFlow : IChoiceHandler
         return role.Id is not null && fromCurrentScreen && new Flow(context, link: null).Fire(Trigger.RoleChosen, role.Role);
     }
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(DescribeContext(content), link: null).Info);
 
     internal static ConversationContext DescribeContext(BotContent content) =>

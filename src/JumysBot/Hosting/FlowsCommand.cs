@@ -5,7 +5,7 @@ namespace JumysBot.Hosting;
 
 /// <summary>
 /// <c>dotnet run --project src/JumysBot -- flows</c>: prints every conversation's state machine as a Mermaid diagram,
-/// drawn by Stateless from the machine itself, with the guards' descriptions. The README shows the same text.
+/// drawn by Stateless from the machine itself, with the guards' descriptions. docs/flows.md shows the same text.
 /// </summary>
 public static class FlowsCommand
 {

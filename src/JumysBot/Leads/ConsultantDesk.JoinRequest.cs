@@ -10,7 +10,7 @@ namespace JumysBot.Leads;
 /// </summary>
 public sealed partial class ConsultantDesk
 {
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string DescribeJoinRequest() =>
         Stateless.Graph.MermaidGraph.Format(new JoinRequest(null!, null!, new Incoming { ChatId = 0, UserId = 0 }, 0, JoinState.Unbound, null, [], CancellationToken.None).Info);
 

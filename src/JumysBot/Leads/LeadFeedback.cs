@@ -112,7 +112,7 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
         new Flow(context).Type(data);
     }
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(Catalog.BotContent content) =>
         Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 

@@ -134,7 +134,7 @@ public sealed partial class LeadFlow
         }
     }
 
-    /// <summary>The flow as a Mermaid diagram, for the README and <c>-- flows</c>; every kind of request shares it.</summary>
+    /// <summary>The flow as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>; every kind of request shares it.</summary>
     public static string Describe(Catalog.BotContent content, LeadOptions options)
     {
         var input = new Incoming { ChatId = 0, UserId = 0 };

@@ -7,7 +7,7 @@ namespace JumysBot.Outreach;
 /// <summary>Writing an announcement as a state machine over the administrator's step: both texts, topics, places, preview, send.</summary>
 public sealed partial class AnnouncementDesk
 {
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(Catalog.BotContent content) =>
         Stateless.Graph.MermaidGraph.Format(new Flow(null!, null!, StartFlow.DescribeContext(content), new AnnouncementDraft(), CancellationToken.None).Info);
 

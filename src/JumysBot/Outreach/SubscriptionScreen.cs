@@ -72,7 +72,7 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
         return choiceId.StartsWith(PlacePrefix, StringComparison.Ordinal) && flow.ChoosePlace(choiceId == WholeRegion ? null : choiceId[PlacePrefix.Length..]);
     }
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(Catalog.BotContent content) =>
         MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content), fromCurrentScreen: true).Info);
 

@@ -50,7 +50,7 @@ public sealed class ForgetFlow : IChoiceHandler
         };
     }
 
-    /// <summary>The machine as a Mermaid diagram, for the README and <c>-- flows</c>.</summary>
+    /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
     public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
     /// <summary>One turn: the machine over the chat's step.</summary>

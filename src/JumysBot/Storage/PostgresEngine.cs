@@ -80,7 +80,7 @@ internal sealed class PostgresEngine : IStoreEngine
     }
 
     // Deleted rows leave the table files when autovacuum reclaims their space, and the server's write-ahead log is
-    // recycled on its own schedule: there is no per-erasure step to take here (see README, «Personal data»).
+    // recycled on its own schedule: there is no per-erasure step to take here (see docs/privacy.md).
     public Task CheckpointAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task BackupAsync(string targetPath, CancellationToken cancellationToken) =>

@@ -6,10 +6,10 @@ namespace JumysBot.Tests.Hosting;
 public sealed class FlowsCommandTests
 {
     [Fact]
-    public void The_readme_shows_the_flows_exactly_as_the_command_prints_them()
+    public void The_flows_page_shows_the_flows_exactly_as_the_command_prints_them()
     {
         var printed = FlowsCommand.Render(Tests.Conversations.TestConversation.Content.Current, new LeadOptions());
-        var readme = File.ReadAllText(Path.Combine(PublishTests.Repository, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(PublishTests.Repository, "docs", "flows.md"));
         var begin = readme.IndexOf("<!-- flows:begin -->\n", StringComparison.Ordinal) + "<!-- flows:begin -->\n".Length;
         var end = readme.IndexOf("<!-- flows:end -->", StringComparison.Ordinal);
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace JumysBot.Tests.Outreach;
 
 /// <summary>
-/// Reads a QR code the way a phone would, with <c>zbarimg</c> from Debian's zbar-tools (<c>.ci/run</c> installs it).
+/// Reads a QR code the way a phone would, with <c>zbarimg</c> from Debian's zbar-tools (<c>test.sh</c> installs it).
 /// Without it the poster tests fail, never skip: an unscannable poster must not pass unnoticed.
 /// </summary>
 internal static class Zbar
@@ -27,7 +27,7 @@ internal static class Zbar
         catch (Win32Exception e)
         {
             Assert.Fail($"zbarimg is not installed, so the poster's QR code cannot be checked ({e.Message}). " +
-                "Install it with: apt-get install -y --no-install-recommends zbar-tools (bash .ci/run does this when it is missing).");
+                "Install it with: apt-get install -y --no-install-recommends zbar-tools (bash test.sh does this when it is missing).");
             throw;
         }
 

@@ -3,7 +3,7 @@ using Npgsql;
 namespace JumysBot.Tests.Storage.Stores;
 
 /// <summary>
-/// The PostgreSQL server the tests use, named by <c>JUMYSBOT_TEST_POSTGRES</c> (<c>bash .ci/run</c> starts a throwaway
+/// The PostgreSQL server the tests use, named by <c>JUMYSBOT_TEST_POSTGRES</c> (<c>bash test.sh</c> starts a throwaway
 /// one and sets it). Without it the PostgreSQL tests fail when <c>CI</c> is set, and are skipped, visibly, otherwise.
 /// </summary>
 public static class PostgresTestServer
@@ -17,11 +17,11 @@ public static class PostgresTestServer
 
     /// <summary>Why the PostgreSQL tests are skipped here, or null when they run (always in CI).</summary>
     public static string? SkipReason => ConnectionString is null && !InCi
-        ? $"No PostgreSQL test server: set {Variable} (for example Host=127.0.0.1;Port=5433;Username=postgres), or run `bash .ci/run`, which starts one."
+        ? $"No PostgreSQL test server: set {Variable} (for example Host=127.0.0.1;Port=5433;Username=postgres), or run `bash test.sh`, which starts one."
         : null;
 
     public static string Require() => ConnectionString ?? throw new InvalidOperationException(
-        $"CI is set but {Variable} is not: the PostgreSQL tests must run in CI. `bash .ci/run` starts a throwaway server and sets it.");
+        $"CI is set but {Variable} is not: the PostgreSQL tests must run in CI. `bash test.sh` starts a throwaway server and sets it.");
 
     /// <summary>Creates an empty database and returns its name and a connection string to it.</summary>
     public static async Task<(string Name, string ConnectionString)> CreateDatabaseAsync(CancellationToken cancellationToken)
