@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using JumysBot.Updates;
 
 namespace JumysBot.Conversations;
 

@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Localization;
+using JumysBot.Updates;
 
 namespace JumysBot.Conversations;
 

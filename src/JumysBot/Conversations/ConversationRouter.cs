@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Updates;
 
 namespace JumysBot.Conversations;
 

@@ -1,3 +1,5 @@
+using JumysBot.Updates;
+
 namespace JumysBot.Conversations;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using JumysBot.Updates;
+
 namespace JumysBot.Conversations;
 
 /// <summary>Decides what happens next. Pure: it reads nothing and writes nothing, the caller stores the <see cref="Turn"/>.</summary>

@@ -1,3 +1,5 @@
+using JumysBot.Updates;
+
 namespace JumysBot.Conversations;
 
 /// <summary>The main menu. Its buttons lead straight into the parts of the bot that own them.</summary>

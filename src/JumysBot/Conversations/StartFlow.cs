@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Localization;
 using JumysBot.Outreach;
+using JumysBot.Updates;
 using Stateless;
 using Stateless.Graph;
 using static JumysBot.Conversations.FlowConfiguration;

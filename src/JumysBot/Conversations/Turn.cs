@@ -1,3 +1,5 @@
+using JumysBot.Updates;
+
 namespace JumysBot.Conversations;
 
 /// <summary>The result of handling one input: the person and conversation as they are now, and what to send.</summary>

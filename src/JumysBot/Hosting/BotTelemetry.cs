@@ -1,4 +1,5 @@
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

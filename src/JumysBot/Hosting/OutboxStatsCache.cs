@@ -1,6 +1,7 @@
 using System.Data.Common;
 using JumysBot.Storage;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 
 namespace JumysBot.Hosting;
 

@@ -1,4 +1,5 @@
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace JumysBot.Hosting;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using JumysBot.Conversations;
 using JumysBot.Storage;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Microsoft.Extensions.Hosting;
 
 namespace JumysBot.Hosting;

@@ -1,5 +1,6 @@
 using JumysBot.Conversations;
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Stateless;
 
 namespace JumysBot.Leads;

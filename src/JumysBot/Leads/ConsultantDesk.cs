@@ -6,6 +6,7 @@ using JumysBot.Localization;
 using JumysBot.Outreach;
 using JumysBot.Storage;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Leads;

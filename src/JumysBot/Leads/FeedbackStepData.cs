@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JumysBot.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.Leads;
 

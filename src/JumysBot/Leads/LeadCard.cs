@@ -2,6 +2,7 @@ using System.Globalization;
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Updates;
 
 namespace JumysBot.Leads;
 

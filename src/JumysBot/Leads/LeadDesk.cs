@@ -2,6 +2,7 @@ using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Leads;
@@ -11,7 +12,7 @@ namespace JumysBot.Leads;
 /// status, and tells the person the number, what happens next and where the point is. A second request of the same
 /// kind while one is open is not stored again; the person is shown the open one.
 /// </summary>
-public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options, ConsultantDesk consultants, Telegram.BotMetrics metrics)
+public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options, ConsultantDesk consultants, Updates.BotMetrics metrics)
 {
     public async Task<IReadOnlyList<OutgoingMessage>> RegisterAsync(
         StorageTransaction tx, long chatId, Person person, LeadDraft draft, CancellationToken cancellationToken)

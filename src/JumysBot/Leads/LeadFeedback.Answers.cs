@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Updates;
 using static JumysBot.Leads.LeadFeedbackScreens;
 
 namespace JumysBot.Leads;

@@ -2,6 +2,7 @@ using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Leads;

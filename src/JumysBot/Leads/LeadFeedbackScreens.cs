@@ -1,6 +1,7 @@
 using System.Globalization;
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Updates;
 
 namespace JumysBot.Leads;
 

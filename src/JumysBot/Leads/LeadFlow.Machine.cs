@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Updates;
 using Stateless.Reflection;
 using static JumysBot.Conversations.FlowConfiguration;
 

@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.Leads;
 

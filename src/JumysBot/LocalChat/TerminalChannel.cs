@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using JumysBot.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.LocalChat;
 

@@ -5,6 +5,7 @@ using JumysBot.Leads;
 using JumysBot.Catalog;
 using JumysBot.Storage;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;

@@ -4,6 +4,7 @@ using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Localization;
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 using Stateless;
 

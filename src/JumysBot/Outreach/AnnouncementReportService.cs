@@ -3,6 +3,7 @@ using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Localization;
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Microsoft.Extensions.Logging;
 
 namespace JumysBot.Outreach;

@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Leads;
+using JumysBot.Updates;
 
 namespace JumysBot.Outreach;
 

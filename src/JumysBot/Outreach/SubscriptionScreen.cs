@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Updates;
 using Stateless;
 using Stateless.Graph;
 using static JumysBot.Conversations.FlowConfiguration;

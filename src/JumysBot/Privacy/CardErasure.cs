@@ -2,6 +2,7 @@ using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.Storage;
+using JumysBot.Updates;
 
 namespace JumysBot.Privacy;
 

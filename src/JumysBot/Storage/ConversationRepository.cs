@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JumysBot.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.Storage;
 

@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Updates;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;

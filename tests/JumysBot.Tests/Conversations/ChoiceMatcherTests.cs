@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Conversations;
 

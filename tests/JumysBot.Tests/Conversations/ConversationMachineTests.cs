@@ -4,6 +4,7 @@ using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Outreach;
 using JumysBot.Privacy;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Conversations;
 

@@ -1,5 +1,6 @@
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Conversations;
 

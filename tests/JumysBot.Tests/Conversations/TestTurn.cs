@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Localization;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Tests.Conversations;

@@ -1,5 +1,6 @@
 using JumysBot.Conversations;
 using JumysBot.Tests.FakeBotApi;
+using JumysBot.Updates;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -8,6 +8,7 @@ using JumysBot.Storage;
 using JumysBot.Telegram;
 using JumysBot.Tests.FakeBotApi;
 using JumysBot.Tests.Storage.Stores;
+using JumysBot.Updates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JumysBot.Tests.Fleet;
@@ -334,7 +335,7 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
         using var content = new StringContent(update, Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(InProcessFleet.WebhookPath, UriKind.Relative)) { Content = content };
-        request.Headers.Add(BotEndpoints.SecretHeader, InProcessFleet.Secret);
+        request.Headers.Add(WebhookReceiver.SecretHeader, InProcessFleet.Secret);
         using var response = await http.SendAsync(request);
         return response.StatusCode;
     }

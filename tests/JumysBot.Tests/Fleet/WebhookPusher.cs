@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JumysBot.Hosting;
 using JumysBot.Tests.FakeBotApi;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -57,7 +58,7 @@ public sealed class WebhookPusher : IAsyncDisposable
             {
                 using var content = new StringContent(update.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
                 using var request = new HttpRequestMessage(HttpMethod.Post, _webhook) { Content = content };
-                request.Headers.Add(BotEndpoints.SecretHeader, _secret);
+                request.Headers.Add(WebhookReceiver.SecretHeader, _secret);
                 try
                 {
                     using var response = await _http.SendAsync(request, _stop.Token);

@@ -3,6 +3,7 @@ using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Storage;
 using JumysBot.Tests.FakeBotApi;
+using JumysBot.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.Tests.Conversations;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Leads;
 

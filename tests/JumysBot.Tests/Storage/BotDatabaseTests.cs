@@ -2,6 +2,7 @@ using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using JumysBot.Tests.Storage.Stores;
+using JumysBot.Updates;
 
 namespace JumysBot.Tests.Storage;
 

@@ -3,6 +3,7 @@ using JumysBot.Telegram;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using JumysBot.Tests.Storage.Stores;
+using JumysBot.Updates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JumysBot.Tests.Storage;

@@ -5,6 +5,7 @@ using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Outreach;
 using JumysBot.Tests.Storage.Stores;
+using JumysBot.Updates;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

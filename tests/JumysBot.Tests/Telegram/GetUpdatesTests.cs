@@ -1,4 +1,5 @@
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 

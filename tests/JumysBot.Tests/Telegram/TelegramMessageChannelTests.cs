@@ -1,6 +1,7 @@
 using System.Text;
 using JumysBot.Conversations;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -108,7 +109,7 @@ public class TelegramMessageChannelTests
             ChatId = 42,
             Text = string.Join("\n\n", Enumerable.Repeat(new string('ж', 3000), 2)),
             Buttons = [[new Choice("ok", "Хорошо")]],
-            Venue = new JumysBot.Conversations.Venue(49.80, 73.11, "JumysTap Караганда", "Караганда"),
+            Venue = new JumysBot.Updates.Venue(49.80, 73.11, "JumysTap Караганда", "Караганда"),
         };
 
         await Channel(server).SendAsync(message, default);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Telegram.Bot.Types.Enums;
 
 namespace JumysBot.Tests.Telegram;

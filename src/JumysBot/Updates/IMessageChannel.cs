@@ -1,4 +1,4 @@
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>Where messages finally go: Telegram, or the terminal in the local chat.</summary>
 public interface IMessageChannel

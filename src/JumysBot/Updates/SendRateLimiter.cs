@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using JumysBot.Telegram;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Telegram's sending limits as token buckets: about 30 messages a second overall, about one a second to a private

@@ -1,4 +1,4 @@
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>What a person did, whatever the channel: typed, pressed a button, shared a contact or a place, spoke.</summary>
 public sealed record Incoming

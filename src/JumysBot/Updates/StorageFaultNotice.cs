@@ -3,7 +3,7 @@ using JumysBot.Catalog;
 using JumysBot.Localization;
 using Microsoft.Extensions.Logging;
 
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// While the store fails (locked, read-only, disk full) nothing can go through the outbox, so each person who writes

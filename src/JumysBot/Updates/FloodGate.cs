@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using JumysBot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Slows a person who sends a flood of messages: past the limit in the window they get one kind notice, then are

@@ -1,4 +1,4 @@
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>A message the bot will send, as the handler decides it; stored in the outbox until delivered.</summary>
 public sealed record OutgoingMessage

@@ -1,6 +1,6 @@
 using JumysBot.Storage;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Marks sent messages in small batches: one commit for up to <see cref="BatchSize"/> marks instead of one each, since

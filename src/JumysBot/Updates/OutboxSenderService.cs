@@ -2,7 +2,7 @@ using JumysBot.Conversations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>Runs the <see cref="OutboxSender"/>: woken by each committed update, and once a second for retries.</summary>
 public sealed partial class OutboxSenderService(OutboxSender sender, OutboxSignal signal, ILogger<OutboxSenderService> logger)

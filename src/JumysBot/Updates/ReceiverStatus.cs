@@ -1,4 +1,4 @@
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>When updates last flowed in (a getUpdates answer, a webhook call, or webhook registration), for readiness.</summary>
 public sealed class ReceiverStatus(TimeProvider time)

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 
 using Telegram.Bot;
+using JumysBot.Telegram;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>Webhook mode: replays unhandled updates, then tells Telegram where to post, with the secret and the update kinds.</summary>
 public sealed partial class WebhookRegistration(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JumysBot.Catalog;
 using System.Data.Common;
+using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Storage;
@@ -8,7 +9,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Logging;
 
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Handles one stored update: answers a pressed button at once, runs the conversation, and commits the new state,
@@ -30,7 +31,7 @@ public sealed partial class UpdateProcessor(
     FloodGate floodGate,
     StorageFaultNotice storageFault,
     ILogger<UpdateProcessor> logger,
-    Telegram.BotMetrics? metrics = null)
+    Updates.BotMetrics? metrics = null)
 {
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed partial class UpdateProcessor(
             await using var read = await database.BeginReadAsync(cancellationToken);
             // One that cannot be read is set aside by the next replay; it never holds up the chat.
             return [.. (await read.Inbox.PendingBeforeAsync(chatId, update.Id, cancellationToken))
-                .Select(p => Telegram.UpdateReader.Read(p.UpdateId, p.Payload).Update)
+                .Select(p => Updates.UpdateReader.Read(p.UpdateId, p.Payload).Update)
                 .OfType<Update>()];
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)

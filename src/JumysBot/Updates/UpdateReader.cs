@@ -3,7 +3,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Reads updates one at a time with Telegram.Bot's serializer options, so one update of a shape the bot did not

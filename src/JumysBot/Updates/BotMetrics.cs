@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// The bot's instruments (System.Diagnostics.Metrics). OpenTelemetry collects them and serves them at <c>/metrics</c> in

@@ -1,4 +1,4 @@
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>Wakes the outbox sender when a handler has committed new messages, so replies leave at once.</summary>
 public sealed class OutboxSignal : IDisposable

@@ -1,6 +1,6 @@
 using Telegram.Bot.Types;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// One update as Telegram sent it: its id, its kind (the name of its one field besides <c>update_id</c>), the JSON

@@ -1,7 +1,7 @@
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>Turns a Telegram update into what the person did; null for updates that are not a person's action.</summary>
 public static class IncomingMapper

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 using Telegram.Bot.Exceptions;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Delivers the outbox in order: most urgent first, each chat's messages in the order they were written.

@@ -1,8 +1,9 @@
 using JumysBot.Conversations;
 using JumysBot.Telegram;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
-namespace JumysBot.Tests.Telegram;
+namespace JumysBot.Tests.Updates;
 
 /// <summary>Every request counts against Telegram's limits, also the second and later requests of one message.</summary>
 public sealed class SendRateLimiterTests

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
+using JumysBot.Telegram;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Long polling: each batch of updates is written to the inbox before the next getUpdates confirms it,

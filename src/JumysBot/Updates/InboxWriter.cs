@@ -4,7 +4,7 @@ using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 
-namespace JumysBot.Telegram;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Writes received updates to the inbox exactly as Telegram sent them (dropping redeliveries) and hands the new ones

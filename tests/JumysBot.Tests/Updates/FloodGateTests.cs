@@ -1,8 +1,9 @@
 using JumysBot.Conversations;
 using JumysBot.Hosting;
+using JumysBot.Updates;
 using Microsoft.Extensions.Options;
 
-namespace JumysBot.Tests.Conversations;
+namespace JumysBot.Tests.Updates;
 
 public sealed class FloodGateTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using JumysBot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace JumysBot.Conversations;
+namespace JumysBot.Updates;
 
 /// <summary>
 /// Runs updates of one chat strictly one after another, in arrival order, and different chats in parallel,
