@@ -1,3 +1,4 @@
+using JumysBot.Content;
 using JumysBot.Conversations;
 using Stateless;
 using static JumysBot.Conversations.FlowConfiguration;

@@ -1,3 +1,5 @@
+using JumysBot.Content;
+
 namespace JumysBot.Catalog;
 
 /// <summary>A state support measure as a person reads it: what it is, what you get, who can apply, how, and what to do next.</summary>

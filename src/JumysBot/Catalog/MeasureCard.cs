@@ -1,4 +1,5 @@
 using System.Text;
+using JumysBot.Content;
 using JumysBot.Conversations;
 
 namespace JumysBot.Catalog;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using JumysBot.Content;
 
 namespace JumysBot.Catalog;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using JumysBot.Content;
 using JumysBot.Localization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

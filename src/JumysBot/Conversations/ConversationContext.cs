@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Localization;
 using JumysBot.Updates;
 
@@ -11,9 +12,10 @@ namespace JumysBot.Conversations;
 public sealed class ConversationContext
 {
     private readonly List<OutgoingMessage> _messages = [];
+    private readonly List<IEffect> _effects = [];
     private readonly ConversationState _initialState;
 
-    public ConversationContext(Incoming input, Person person, ConversationState state, BotContent content, Money money)
+    public ConversationContext(Incoming input, Person person, ConversationState state, BotContent content, Money money, Language? language = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(person);
@@ -23,7 +25,7 @@ public sealed class ConversationContext
         _initialState = state;
         Content = content;
         Money = money;
-        Language = person.Language ?? Language.Russian;
+        Language = language ?? person.Language ?? Language.Russian;
     }
 
     public Incoming Input { get; }
@@ -45,18 +47,15 @@ public sealed class ConversationContext
 
     public IReadOnlyList<OutgoingMessage> Messages => _messages;
 
-    /// <summary>A request the person confirmed in this turn; it is registered in the same transaction.</summary>
-    public Leads.LeadDraft? NewLead { get; set; }
+    /// <summary>What this turn changes beyond the conversation: a new request, a rating, an erasure, …, in the order asked.</summary>
+    public IReadOnlyList<IEffect> Effects => _effects;
 
-    public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
-
-    /// <summary>A /start in this turn, and the start link it came through (both null for a plain start).</summary>
-    public Outreach.Arrival? Arrival { get; set; }
-    /// <summary>Changes the person made to their requests in this turn (a rating, a new phone); stored in the same transaction.</summary>
-    public List<Leads.LeadFeedbackChange> FeedbackChanges { get; } = [];
-
-    /// <summary>The person confirmed /forget: the store erases them in this update's transaction.</summary>
-    public bool ForgetRequested { get; set; }
+    /// <summary>Asks for a change that a feature's applier writes in this update's transaction, before the messages.</summary>
+    public void Emit(IEffect effect)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        _effects.Add(effect);
+    }
 
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,

@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Updates;
 
 namespace JumysBot.Conversations;
@@ -18,7 +19,7 @@ public sealed class ConversationRouter(
     private readonly IChoiceHandler[] _handlers = [.. handlers];
     private readonly IStepOwner[] _stepOwners = [.. stepOwners];
 
-    public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken)
+    public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, Localization.Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(person);
@@ -29,20 +30,13 @@ public sealed class ConversationRouter(
         }
 
         var known = person.Language ?? Localization.LanguageCodes.FromTelegram(input.LanguageCode);
-        var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money)
+        var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money, language)
         {
             Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         Route(context);
         context.Finish();
-        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages)
-        {
-            NewLead = context.NewLead,
-            FunnelEvents = context.FunnelEvents,
-            Forget = context.ForgetRequested,
-            Arrival = context.Arrival,
-            FeedbackChanges = context.FeedbackChanges,
-        });
+        return ValueTask.FromResult(new Turn(context.Person, context.State, context.Messages) { Effects = context.Effects });
     }
 
     private void Route(ConversationContext context)

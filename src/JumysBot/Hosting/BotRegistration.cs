@@ -1,9 +1,11 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
 using JumysBot.Outreach;
+using JumysBot.Privacy;
 using JumysBot.Storage;
 using JumysBot.Telegram;
 using JumysBot.Updates;
@@ -39,53 +41,33 @@ public static partial class BotRegistration
         services.AddSection<TelegramOptions>(TelegramOptions.SectionName);
         services.AddSection<StorageOptions>(StorageOptions.SectionName);
         services.AddSection<BotOptions>(BotOptions.SectionName);
-        services.AddSection<MoneyOptions>(MoneyOptions.SectionName);
-        services.AddSection<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);
-        services.AddSection<LeadOptions>(LeadOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<ContentStore>();
-        services.AddSingleton<Money>();
+        services.AddSingleton<ITextSource>(sp => sp.GetRequiredService<ContentStore>());
         services.AddSingleton<BotDatabase>();
-        services.AddSingleton<GroupCommit>();
         services.AddSingleton<JobLeadership>();
-        services.AddSingleton<IChoiceHandler, StartFlow>();
-        services.AddSingleton<IChoiceHandler, MainMenu>();
-        services.AddSingleton<IChoiceHandler, CatalogExplorer>();
-        services.AddSingleton<IChoiceHandler, SuitsMeWizard>();
-        services.AddSingleton<IChoiceHandler, Privacy.ForgetFlow>();
-        services.AddSingleton<IChoiceHandler, Outreach.SubscriptionScreen>();
-        services.AddSingleton<Privacy.PersonEraser>();
-        services.AddSingleton<PointFinder>();
-        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<PointFinder>());
-        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<PointFinder>());
-        services.AddSingleton<LeadConversation>();
-        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadConversation>());
-        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadConversation>());
-        services.AddSingleton<LeadDesk>();
-        services.AddSingleton<LeadFeedback>();
-        services.AddSingleton<IChoiceHandler>(sp => sp.GetRequiredService<LeadFeedback>());
-        services.AddSingleton<IStepOwner>(sp => sp.GetRequiredService<LeadFeedback>());
-        services.AddSingleton<LeadFeedbackDesk>();
-        services.AddSingleton<LeadReports>();
-        services.AddSingleton<ConsultantDesk>();
-        services.AddSingleton<Outreach.AnnouncementDesk>();
         services.AddSingleton<BotIdentity>();
-        services.AddSingleton<ConsultantAlerts>();
-        services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<List<ConsultantBinding>>, ConsultantBindingsValidation>();
-        services.AddSingleton<IConversationHandler, ConversationRouter>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<FloodGate>();
         services.AddHostedService<StorageStartup>();
+
+        // The pipeline knows no feature: each one plugs its handlers, effects, options and jobs in here.
+        services.AddUpdatePipeline();
+        services.AddConversations();
+        services.AddCatalog();
+        services.AddLeads();
+        services.AddConsultants();
+        services.AddOutreach();
+        services.AddPrivacy();
 
         if (!builder.Configuration.HasBotToken())
         {
             // The terminal chat owns the console: logs go to standard error, and only warnings.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.AddSingleton<TerminalChannel>();
+            services.AddSingleton<IMessageChannel>(sp => sp.GetRequiredService<TerminalChannel>());
             services.AddSingleton<TerminalChat>();
             return builder;
         }
@@ -102,12 +84,9 @@ public static partial class BotRegistration
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ITelegramBotClient))));
         services.AddSingleton<IMessageChannel, TelegramMessageChannel>();
-        services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<SendRateLimiter>();
-        services.AddSingleton<OutboxSender>();
         services.AddSingleton<InboxWriter>();
-        services.AddSingleton<StorageFaultNotice>();
         services.AddSingleton<ReceiverStatus>();
         services.AddSingleton<OutboxStatsCache>();
         services.AddBotHealthChecks();
@@ -129,11 +108,6 @@ public static partial class BotRegistration
         services.AddHostedService<InboxRetryService>();
         services.AddHostedService<CommandsMenu>();
         services.AddHostedService<BotIdentityResolver>();
-        services.AddSingleton<LeadFollowUp>();
-        services.AddSingleton<Privacy.RetentionJob>();
-        services.AddHostedService<Privacy.RetentionService>();
-        services.AddHostedService<LeadFollowUpService>();
-        services.AddHostedService<Outreach.AnnouncementReportService>();
         return builder;
     }
 
@@ -201,18 +175,6 @@ public static partial class BotRegistration
             await Console.Error.WriteLineAsync("The configuration is not valid: " + string.Join(" ", e.Failures));
             return ConfigurationCheck.ExitCode;
         }
-    }
-
-    /// <summary>
-    /// Binds a section to its options, validated at start with messages that name the full key
-    /// (<see cref="SectionValidation{TOptions}"/>), and lets <see cref="ConfigurationCheck"/> look its values over.
-    /// </summary>
-    private static void AddSection<TOptions>(this IServiceCollection services, string section)
-        where TOptions : class
-    {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidation<TOptions>(section));
-        services.AddSingleton(new ConfiguredSection(section, typeof(TOptions)));
     }
 
     /// <summary>For Docker's HEALTHCHECK: asks this machine's <c>/healthz</c>; exit code 0 when it answers.</summary>

@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Storage;
@@ -8,8 +9,15 @@ using Microsoft.Extensions.Options;
 namespace JumysBot.Leads;
 
 /// <summary>Tells the administrators when a consultants' chat is lost (the bot was blocked or removed there).</summary>
-public sealed class ConsultantAlerts(ContentStore content, IOptions<BotOptions> botOptions)
+public sealed class ConsultantAlerts(ContentStore content, IOptions<BotOptions> botOptions) : IChatChanges
 {
+    /// <summary>The binding and its queued messages follow the chat to its new id.</summary>
+    public Task ChatMovedAsync(StorageTransaction tx, long chatId, long newChatId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return tx.Consultants.MoveAsync(chatId, newChatId, cancellationToken);
+    }
+
     public async Task ChatLostAsync(StorageTransaction tx, long chatId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tx);

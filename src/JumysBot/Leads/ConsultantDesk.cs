@@ -1,5 +1,6 @@
 using System.Globalization;
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Localization;
@@ -22,9 +23,15 @@ public sealed partial class ConsultantDesk(
     IOptions<BotOptions> botOptions,
     LeadReports reports,
     LeadFeedbackDesk feedback,
-    BotIdentity identity)
+    BotIdentity identity) : IUpdateHandler
 {
     private const string AdminPrefix = "a:";
+
+    public int Order => HandlerOrder.Staff;
+
+    /// <summary>Consultants' card buttons and commands, and the administrators' binding decisions; they write their own changes.</summary>
+    public async ValueTask<HandlerResult?> HandleAsync(UpdateContext update, CancellationToken cancellationToken) =>
+        update?.Input is { } input && await TryHandleAsync(update.Store, input, cancellationToken) ? HandlerResult.Handled : null;
 
     /// <returns>False when the input is not for this desk and goes to the person-facing conversation.</returns>
     public async Task<bool> TryHandleAsync(StorageTransaction tx, Incoming input, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Updates;

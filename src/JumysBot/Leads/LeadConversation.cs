@@ -58,7 +58,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
         var group = context.Person.DisabilityGroup is { } known && known != DisabilityGroup.NotSaid ? known : (DisabilityGroup?)null;
         var flow = LeadFlow.For(context, draft with { DisabilityGroup = group }, LeadStep.Topic, options.Value);
         flow.Start();
-        context.FunnelEvents.Add(("started", kind));
+        context.Emit(new FunnelStepReached("started", kind));
         return true;
     }
 
@@ -105,7 +105,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
         flow.Handle(input, choiceId);
         if (flow.Confirmed)
         {
-            context.NewLead = flow.Draft;
+            context.Emit(new RequestConfirmed(context.Person, flow.Draft));
         }
     }
 

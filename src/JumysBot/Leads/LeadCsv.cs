@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JumysBot.Catalog;
+using JumysBot.Content;
 
 namespace JumysBot.Leads;
 

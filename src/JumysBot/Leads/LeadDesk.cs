@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;

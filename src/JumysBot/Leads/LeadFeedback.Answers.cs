@@ -11,7 +11,7 @@ public sealed partial class LeadFeedback
     {
         if (lead.Draft.ContactMethod is null or ContactMethod.Call)
         {
-            context.FeedbackChanges.Add(new TextOnlyChosen(lead.Number));
+            context.Emit(new TextOnlyChosen(lead.Number));
         }
 
         context.Say("feedback.text_only_done");
@@ -40,7 +40,7 @@ public sealed partial class LeadFeedback
 
         if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
         {
-            context.FeedbackChanges.Add(new FeedbackCommentGiven(data.Lead, comment));
+            context.Emit(new FeedbackCommentGiven(data.Lead, comment));
         }
 
         context.Say(cut ? "feedback.comment_cut" : "feedback.comment_thanks", ("limit", MaxCommentLength));
@@ -103,7 +103,7 @@ public sealed partial class LeadFeedback
         }
         else
         {
-            context.FeedbackChanges.Add(new PhoneChanged(data.Lead, phone));
+            context.Emit(new PhoneChanged(data.Lead, phone));
             context.Say("feedback.phone_changed", ("phone", phone));
         }
 

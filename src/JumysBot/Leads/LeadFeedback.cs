@@ -113,7 +113,7 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
     }
 
     /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
-    public static string Describe(Catalog.BotContent content) =>
+    public static string Describe(Content.BotContent content) =>
         Stateless.Graph.MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
     /// <summary>Why a rating changes nothing, or null when it counts.</summary>
@@ -165,7 +165,7 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
             _machine.Configure(State.Comment)
                 .OnEntryFrom(_rate, (lead, typed) =>
                 {
-                    context.FeedbackChanges.Add(new RatingGiven(lead.Number, int.Parse(typed, NumberStyles.None, CultureInfo.InvariantCulture)));
+                    context.Emit(new RatingGiven(lead.Number, int.Parse(typed, NumberStyles.None, CultureInfo.InvariantCulture)));
                     context.Say("feedback.thanks");
                     var screen = LeadFeedbackScreens.Comment(context.Content.Texts, context.Language, lead.Number);
                     context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());

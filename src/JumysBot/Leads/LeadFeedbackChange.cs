@@ -4,7 +4,7 @@ namespace JumysBot.Leads;
 /// A change the person made to one of their requests in a turn of the conversation; the store applies it in the same
 /// transaction, checking again that the request is theirs and in a state that allows it.
 /// </summary>
-public abstract record LeadFeedbackChange(long Lead);
+public abstract record LeadFeedbackChange(long Lead) : Updates.IEffect;
 
 /// <summary>The person rated the help they got on a done request, 1 to 5.</summary>
 public sealed record RatingGiven(long Lead, int Rating) : LeadFeedbackChange(Lead);

@@ -32,7 +32,7 @@ public sealed partial class LeadFlow
                     if (t.Trigger == LeadTrigger.Agree)
                     {
                         _context.Person = _context.Person with { ConsentVersion = options.ConsentVersion, ConsentAt = _context.Now };
-                        _context.FunnelEvents.Add(("consented", Draft.Kind));
+                        _context.Emit(new FunnelStepReached("consented", Draft.Kind));
                     }
 
                     _ask.Name(PersonName.Clean(_context.Input.FirstName));

@@ -136,7 +136,7 @@ public sealed partial class LeadFlow
     }
 
     /// <summary>The flow as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>; every kind of request shares it.</summary>
-    public static string Describe(Catalog.BotContent content, LeadOptions options)
+    public static string Describe(Content.BotContent content, LeadOptions options)
     {
         var input = new Incoming { ChatId = 0, UserId = 0 };
         var context = new ConversationContext(input, new Person(0), ConversationState.Fresh, content, money: null!);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JumysBot.Catalog;
+using JumysBot.Content;
 
 namespace JumysBot.Leads;
 

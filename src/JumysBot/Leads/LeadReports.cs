@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Storage;
 
 namespace JumysBot.Leads;

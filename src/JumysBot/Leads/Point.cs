@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 
 namespace JumysBot.Leads;
 

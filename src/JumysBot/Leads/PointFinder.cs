@@ -95,7 +95,7 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
     }
 
     /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
-    public static string Describe(Catalog.BotContent content) => MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
+    public static string Describe(Content.BotContent content) => MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content)).Info);
 
     /// <summary>One turn of finding a point: the machine over the chat's step.</summary>
     private sealed class Flow

@@ -6,8 +6,11 @@ using JumysBot.Updates;
 namespace JumysBot.LocalChat;
 
 /// <summary>Prints the bot's messages in the terminal, each button numbered so that typing the number presses it.</summary>
-public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
+public sealed partial class TerminalChannel : IMessageChannel
 {
+    /// <summary>Where the bot's messages are printed: the console unless the chat is given another writer.</summary>
+    public TextWriter Output { get; set; } = Console.Out;
+
     private long _nextMessageId;
 
     /// <summary>The buttons of the last message that had any, in the order they are numbered.</summary>
@@ -16,12 +19,12 @@ public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
     public async Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await output.WriteLineAsync();
+        await Output.WriteLineAsync();
         var text = message.Html ? WebUtility.HtmlDecode(Tag().Replace(message.Text, "")) : message.Text;
-        await output.WriteLineAsync(text.AsMemory(), cancellationToken);
+        await Output.WriteLineAsync(text.AsMemory(), cancellationToken);
         if (message.Venue is { } venue)
         {
-            await output.WriteLineAsync($"  [map] {venue.Title}: {venue.Latitude:0.####}, {venue.Longitude:0.####}".AsMemory(), cancellationToken);
+            await Output.WriteLineAsync($"  [map] {venue.Title}: {venue.Latitude:0.####}, {venue.Longitude:0.####}".AsMemory(), cancellationToken);
         }
         if (message.Buttons is { Count: > 0 } rows)
         {
@@ -36,11 +39,11 @@ public sealed partial class TerminalChannel(TextWriter output) : IMessageChannel
                     { Request: ChoiceRequest.Location } => $"  {i + 1}. {choice.Label} (/location 49.80 73.11)",
                     _ => $"  {i + 1}. {choice.Label}",
                 };
-                await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+                await Output.WriteLineAsync(line.AsMemory(), cancellationToken);
             }
         }
 
-        await output.FlushAsync(cancellationToken);
+        await Output.FlushAsync(cancellationToken);
         return Interlocked.Increment(ref _nextMessageId);
     }
 

@@ -18,18 +18,7 @@ namespace JumysBot.LocalChat;
 /// inbox, conversation and outbox as in Telegram: a number presses that button, <c>/contact +7…</c> shares a
 /// contact, <c>/location LAT LON</c> a place, anything else is a text message. End of input exits with code 0.
 /// </summary>
-public sealed class TerminalChat(
-    BotDatabase database,
-    IConversationHandler conversation,
-    ContentStore content,
-    LeadDesk leadDesk,
-    ConsultantDesk consultantDesk,
-    Outreach.AnnouncementDesk announcementDesk,
-    LeadFeedbackDesk feedbackDesk,
-    Privacy.PersonEraser eraser,
-    FloodGate floodGate,
-    TimeProvider time,
-    ILoggerFactory loggerFactory)
+public sealed class TerminalChat(BotDatabase database, UpdateProcessor processor, OutboxSender sender, TerminalChannel channel, TimeProvider time)
 {
     /// <summary>The local person's id; real Telegram ids are large numbers, so this one does not meet them.</summary>
     public const long LocalUserId = 1;
@@ -41,12 +30,7 @@ public sealed class TerminalChat(
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         await database.MigrateAsync(cancellationToken);
-        var channel = new TerminalChannel(output);
-        var signal = new OutboxSignal();
-        var storageFault = new StorageFaultNotice(channel, content, loggerFactory.CreateLogger<StorageFaultNotice>());
-        await using var groupCommit = new GroupCommit(database);
-        var processor = new UpdateProcessor(database, groupCommit, conversation, channel, signal, content, leadDesk, consultantDesk, announcementDesk, feedbackDesk, eraser, floodGate, storageFault, loggerFactory.CreateLogger<UpdateProcessor>());
-        var sender = new OutboxSender(database, channel, time, loggerFactory.CreateLogger<OutboxSender>());
+        channel.Output = output;
         await using (var read = await database.BeginReadAsync(cancellationToken))
         {
             // Telegram's update ids are positive 32-bit numbers; the terminal's count down below every id used before,
@@ -54,7 +38,7 @@ public sealed class TerminalChat(
             _nextUpdateId = Math.Min(0, await read.Inbox.LowestIdAsync(cancellationToken));
         }
 
-        await HandleAsync(Message(text: "/start"), processor, sender, cancellationToken);
+        await HandleAsync(Message(text: "/start"), cancellationToken);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
             var update = ToUpdate(line.Trim(), channel.LastChoices);
@@ -64,13 +48,13 @@ public sealed class TerminalChat(
                 continue;
             }
 
-            await HandleAsync(update, processor, sender, cancellationToken);
+            await HandleAsync(update, cancellationToken);
         }
 
         return 0;
     }
 
-    private async Task HandleAsync(Update update, UpdateProcessor processor, OutboxSender sender, CancellationToken cancellationToken)
+    private async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         await using (var tx = await database.BeginAsync(cancellationToken))
         {

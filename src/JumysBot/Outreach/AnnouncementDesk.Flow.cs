@@ -8,7 +8,7 @@ namespace JumysBot.Outreach;
 public sealed partial class AnnouncementDesk
 {
     /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
-    public static string Describe(Catalog.BotContent content) =>
+    public static string Describe(Content.BotContent content) =>
         Stateless.Graph.MermaidGraph.Format(new Flow(null!, null!, StartFlow.DescribeContext(content), new AnnouncementDraft(), CancellationToken.None).Info);
 
     /// <summary>One update of writing an announcement; the draft is kept with the step.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Localization;
@@ -15,7 +16,7 @@ namespace JumysBot.Outreach;
 /// it as people will, and confirms. Then one outbox row per subscriber is written in the same transaction: the
 /// lowest priority, so replies and lead cards always go first, and each row is sent at most once.
 /// </summary>
-public sealed partial class AnnouncementDesk(ContentStore content, Money money, IOptions<BotOptions> options)
+public sealed partial class AnnouncementDesk(ContentStore content, Money money, IOptions<BotOptions> options) : IUpdateHandler
 {
     /// <summary>An announcement and its footer must fit Telegram's 4096 characters.</summary>
     public const int MaxLength = 3500;
@@ -60,6 +61,11 @@ public sealed partial class AnnouncementDesk(ContentStore content, Money money, 
     private const string Next = "ann:next";
     private const string Send = "ann:send";
     private const string Cancel = "ann:cancel";
+
+    public int Order => HandlerOrder.Staff + 10;
+
+    public async ValueTask<HandlerResult?> HandleAsync(UpdateContext update, CancellationToken cancellationToken) =>
+        update?.Input is { } input && await TryHandleAsync(update.Store, input, cancellationToken) ? HandlerResult.Handled : null;
 
     /// <returns>False when the input is not part of writing an announcement.</returns>
     public async Task<bool> TryHandleAsync(StorageTransaction tx, Incoming input, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Hosting;
 using JumysBot.Leads;
 using JumysBot.Localization;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using JumysBot.Catalog;
+using JumysBot.Content;
 
 namespace JumysBot.Outreach;
 

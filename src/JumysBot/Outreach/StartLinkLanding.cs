@@ -19,7 +19,7 @@ public static class StartLinkLanding
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = DeepLink.TryParse(payload, out var parsed) && Exists(context, parsed) ? parsed : null;
-        context.Arrival = new Arrival(link?.Source, link?.Campaign);
+        context.Emit(new Arrival(link?.Source, link?.Campaign));
         if (link is not null && context.Person.Source is null)
         {
             context.Person = context.Person with { Source = link.Source, Campaign = link.Campaign };

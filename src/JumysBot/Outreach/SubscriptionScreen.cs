@@ -74,7 +74,7 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
     }
 
     /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
-    public static string Describe(Catalog.BotContent content) =>
+    public static string Describe(Content.BotContent content) =>
         MermaidGraph.Format(new Flow(StartFlow.DescribeContext(content), fromCurrentScreen: true).Info);
 
     private enum State

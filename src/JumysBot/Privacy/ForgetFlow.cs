@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Conversations;
 using Stateless;
 using Stateless.Graph;
@@ -88,7 +89,7 @@ public sealed class ForgetFlow : IChoiceHandler
                 .OnEntry(
                     () =>
                     {
-                        context.ForgetRequested = true;
+                        context.Emit(new ErasureConfirmed(context.Input.UserId, context.Input.ChatId));
                         context.Say("forget.done");
                     },
                     "erase in this update's transaction");

@@ -11,7 +11,7 @@ namespace JumysBot.Privacy;
 /// are forgotten; abandoned conversations are cleared, and the delivery log is trimmed.
 /// </summary>
 public sealed class RetentionJob(
-    BotDatabase database, IOptions<LeadOptions> leads, IOptions<RetentionOptions> options, Catalog.ContentStore content, TimeProvider time)
+    BotDatabase database, IOptions<LeadOptions> leads, IOptions<RetentionOptions> options, Content.ContentStore content, TimeProvider time)
 {
     private const long DayMs = 24L * 3600 * 1000;
 

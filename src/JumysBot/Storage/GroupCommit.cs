@@ -13,10 +13,13 @@ public sealed class GroupCommit : IAsyncDisposable
     private readonly BotDatabase _database;
     private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly Action? _committed;
 
-    public GroupCommit(BotDatabase database)
+    /// <param name="committed">Called after each commit (the outbox sender is woken for the messages it wrote).</param>
+    public GroupCommit(BotDatabase database, Action? committed = null)
     {
         _database = database;
+        _committed = committed;
         _writer = Task.Run(WriteAsync);
     }
 
@@ -96,6 +99,7 @@ public sealed class GroupCommit : IAsyncDisposable
             return;
         }
 
+        _committed?.Invoke();
         foreach (var work in written)
         {
             work.Done.TrySetResult();

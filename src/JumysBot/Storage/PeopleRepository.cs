@@ -37,6 +37,13 @@ public sealed class PeopleRepository
         };
     }
 
+    /// <summary>The language the person chose, if any; read before any handler runs.</summary>
+    public async Task<Language?> FindLanguageAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT language FROM people WHERE id = @id", ("@id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) is string code ? LanguageCodes.FromCode(code) : null;
+    }
+
     public async Task SaveAsync(Person person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

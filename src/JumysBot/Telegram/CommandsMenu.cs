@@ -1,4 +1,3 @@
-using JumysBot.Catalog;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using Telegram.Bot.Types;
@@ -17,7 +16,7 @@ namespace JumysBot.Telegram;
 /// </summary>
 public sealed partial class CommandsMenu(
     ITelegramBotClient client,
-    ContentStore content,
+    ITextSource content,
     BotDatabase database,
     ILogger<CommandsMenu> logger) : BackgroundService
 {
@@ -43,7 +42,7 @@ public sealed partial class CommandsMenu(
 
     public async Task SetAsync(CancellationToken cancellationToken)
     {
-        var texts = content.Current.Texts;
+        var texts = content.Texts;
         foreach (var language in new[] { Language.Russian, Language.Kazakh })
         {
             await client.SetMyCommands(Commands(texts, language, _personCommands), BotCommandScope.AllPrivateChats(), language.ToCode(), cancellationToken);

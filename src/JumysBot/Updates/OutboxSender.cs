@@ -1,5 +1,4 @@
 using JumysBot.Conversations;
-using JumysBot.Leads;
 using JumysBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -17,10 +16,10 @@ public sealed partial class OutboxSender(
     IMessageChannel channel,
     TimeProvider time,
     ILogger<OutboxSender> logger,
-    ConsultantAlerts? alerts = null,
+    IEnumerable<IChatChanges>? chatChanges = null,
     SendRateLimiter? limiter = null,
     BotMetrics? metrics = null,
-    Catalog.ContentStore? content = null,
+    Localization.ITextSource? texts = null,
     OutboxSignal? signal = null)
 {
     private const int BatchSize = 500;
@@ -239,9 +238,9 @@ public sealed partial class OutboxSender(
             await using var tx = await database.BeginAsync(cancellationToken);
             await tx.People.MarkInactiveAsync(item.Message.ChatId, cancellationToken);
             await tx.Outbox.DropPendingForChatAsync(item.Message.ChatId, "403", cancellationToken);
-            if (alerts is not null)
+            foreach (var follower in chatChanges ?? [])
             {
-                await alerts.ChatLostAsync(tx, item.Message.ChatId, cancellationToken);
+                await follower.ChatLostAsync(tx, item.Message.ChatId, cancellationToken);
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -252,7 +251,11 @@ public sealed partial class OutboxSender(
             // A consultants' group became a supergroup: its binding and this message move to the new id.
             LogMigrated(item.Message.ChatId, newChatId);
             await using var tx = await database.BeginAsync(cancellationToken);
-            await tx.Consultants.MoveAsync(item.Message.ChatId, newChatId, cancellationToken);
+            foreach (var follower in chatChanges ?? [])
+            {
+                await follower.ChatMovedAsync(tx, item.Message.ChatId, newChatId, cancellationToken);
+            }
+
             await tx.Outbox.MarkFailedAsync(item.Id, $"migrated to {newChatId}", cancellationToken);
             await tx.Outbox.AddAsync(item.Message with { ChatId = newChatId, EditMessageId = null }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
@@ -304,12 +307,12 @@ public sealed partial class OutboxSender(
             await tx.CommitAsync(cancellationToken);
         }
 
-        if (!IsNewCard(message) || !item.InDoubt || content is null)
+        if (!IsNewCard(message) || !item.InDoubt || texts is null)
         {
             return message;
         }
 
-        var note = content.Current.Texts.Get(Localization.Language.Russian, "card.repeated");
+        var note = texts.Texts.Get(Localization.Language.Russian, "card.repeated");
         return message with { Text = $"{(message.Html ? System.Net.WebUtility.HtmlEncode(note) : note)}\n{message.Text}" };
     }
 

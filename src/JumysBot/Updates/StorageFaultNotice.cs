@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using JumysBot.Catalog;
 using JumysBot.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,7 @@ namespace JumysBot.Updates;
 /// While the store fails (locked, read-only, disk full) nothing can go through the outbox, so each person who writes
 /// gets one short apology sent directly; the set clears as soon as a write succeeds again.
 /// </summary>
-public sealed partial class StorageFaultNotice(IMessageChannel channel, ContentStore content, ILogger<StorageFaultNotice> logger)
+public sealed partial class StorageFaultNotice(IMessageChannel channel, ITextSource texts, ILogger<StorageFaultNotice> logger)
 {
     private readonly ConcurrentDictionary<long, byte> _apologised = new();
 
@@ -23,7 +22,7 @@ public sealed partial class StorageFaultNotice(IMessageChannel channel, ContentS
         try
         {
             var language = LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
-            await channel.SendAsync(new OutgoingMessage { ChatId = input.ChatId, Text = content.Current.Texts.Get(language, "error.storage") }, cancellationToken);
+            await channel.SendAsync(new OutgoingMessage { ChatId = input.ChatId, Text = texts.Texts.Get(language, "error.storage") }, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

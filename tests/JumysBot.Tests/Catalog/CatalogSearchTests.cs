@@ -1,3 +1,4 @@
+using JumysBot.Content;
 using JumysBot.Catalog;
 
 namespace JumysBot.Tests.Catalog;

@@ -170,7 +170,7 @@ public sealed class ConversationMachineTests
         Assert.True(new LeadFeedback().OnChoice(context, button, fromCurrentScreen: false));
 
         Assert.Equal(LeadFeedbackScreens.CommentStep, context.State.Step);
-        Assert.Equal(new RatingGiven(7, 5), Assert.Single(context.FeedbackChanges));
+        Assert.Equal(new RatingGiven(7, 5), Assert.Single(context.Effects));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ConversationMachineTests
         Assert.True(new LeadFeedback().OnChoice(context, button, fromCurrentScreen: false));
 
         Assert.Equal(Steps.Menu, context.State.Step);
-        Assert.Empty(context.FeedbackChanges);
+        Assert.Empty(context.Effects);
     }
 
     [Fact]
@@ -223,11 +223,11 @@ public sealed class ConversationMachineTests
 
         var stale = TestTurn.Pressed("f:yes", asked.State, _known);
         Assert.False(flow.OnChoice(stale, "f:yes", fromCurrentScreen: false));
-        Assert.False(stale.ForgetRequested);
+        Assert.DoesNotContain(stale.Effects, e => e is JumysBot.Privacy.ErasureConfirmed);
 
         var yes = TestTurn.Pressed("f:yes", asked.State, _known);
         Assert.True(flow.OnChoice(yes, "f:yes", fromCurrentScreen: true));
-        Assert.True(yes.ForgetRequested);
+        Assert.Contains(yes.Effects, e => e is JumysBot.Privacy.ErasureConfirmed);
     }
 
     private static Lead Done(long number) => new()

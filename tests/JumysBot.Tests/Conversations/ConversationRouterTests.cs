@@ -82,7 +82,7 @@ public sealed class ConversationRouterTests
     }
 
     private ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state) =>
-        _conversation.HandleAsync(input, person, state, CancellationToken.None);
+        _conversation.HandleAsync(input, person, state, person.Language ?? JumysBot.Localization.LanguageCodes.FromTelegram(input.LanguageCode) ?? JumysBot.Localization.Language.Russian, CancellationToken.None);
 
     private static Incoming Text(string text, string? languageCode) =>
         new() { ChatId = 1, UserId = 1, Text = text, LanguageCode = languageCode };

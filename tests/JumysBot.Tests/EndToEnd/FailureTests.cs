@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Localization;
 using JumysBot.Tests.FakeBotApi;
 using JumysBot.Updates;
 using Microsoft.Data.Sqlite;
@@ -163,17 +164,17 @@ public sealed class FailureTests : IAsyncLifetime
     /// <summary>The store refuses whatever this text leads to, every time, as a corrupt row or a broken constraint would.</summary>
     private sealed class StoreRefusing(string text, IConversationHandler inner) : IConversationHandler
     {
-        public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken) =>
+        public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, Language language, CancellationToken cancellationToken) =>
             input.Text == text
                 ? throw new SqliteException("constraint failed, as a corrupt row would make it", 19)
-                : inner.HandleAsync(input, person, state, cancellationToken);
+                : inner.HandleAsync(input, person, state, language, cancellationToken);
     }
 
     private sealed class ThrowingOn(string text, IConversationHandler inner) : IConversationHandler
     {
-        public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, CancellationToken cancellationToken) =>
+        public ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state, Language language, CancellationToken cancellationToken) =>
             input.Text == text
                 ? throw new InvalidOperationException("A handler bug, as tests provoke it.")
-                : inner.HandleAsync(input, person, state, cancellationToken);
+                : inner.HandleAsync(input, person, state, language, cancellationToken);
     }
 }

@@ -131,7 +131,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
     public async Task Content_is_escaped_for_telegram_html()
     {
         await ContentStoreTests.EditAsync(_content, "ru: Bastau Business — курс и грант", "ru: Bastau <и> грант & курс");
-        var store = _bot.Services.GetService(typeof(JumysBot.Catalog.ContentStore)) as JumysBot.Catalog.ContentStore;
+        var store = _bot.Services.GetService(typeof(JumysBot.Content.ContentStore)) as JumysBot.Content.ContentStore;
         await Eventually.TrueAsync(() => store!.Version > 0);
         var person = await MenuAsync(9006, "ru", "Другое", "Главное меню");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using JumysBot.Catalog;
+using JumysBot.Content;
 using JumysBot.Outreach;
 using JumysBot.Telegram;
 using JumysBot.Tests.Localization;

@@ -1,3 +1,4 @@
+using JumysBot.Content;
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Hosting;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>
 /// Folds what people type so that spelling habits do not matter: lower case, «ё» as «е», Kazakh letters as their

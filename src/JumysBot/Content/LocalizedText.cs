@@ -1,6 +1,6 @@
 using JumysBot.Localization;
 
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>One text in both languages, side by side as the content files keep it.</summary>
 public sealed record LocalizedText(string Ru, string Kk)

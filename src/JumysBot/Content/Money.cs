@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using JumysBot.Localization;
 using Microsoft.Extensions.Options;
 
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>Turns amounts in MRP into tenge for the current year, as people think in tenge.</summary>
 public sealed partial class Money(IOptions<MoneyOptions> options, TimeProvider time)

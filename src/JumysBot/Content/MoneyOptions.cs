@@ -1,4 +1,4 @@
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>The <c>Money</c> configuration section: the MRP (МРП / АЕК) in tenge for each year, set by law every year.</summary>
 public sealed class MoneyOptions

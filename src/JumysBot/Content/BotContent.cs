@@ -1,7 +1,8 @@
+using JumysBot.Catalog;
 using JumysBot.Leads;
 using JumysBot.Localization;
 
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>All the content a person reads, loaded and checked together; replaced whole when a file changes.</summary>
 public sealed record BotContent(TextCatalog Texts, MeasureCatalog Measures, PointCatalog Points)

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace JumysBot.Catalog;
+namespace JumysBot.Content;
 
 /// <summary>
 /// Holds the current content and reloads it when a file in the content folder changes, so operators can edit texts
 /// without a restart. An edit that does not pass the checks is refused: the last good content stays, the log says why.
 /// </summary>
-public sealed partial class ContentStore : IDisposable
+public sealed partial class ContentStore : IDisposable, Localization.ITextSource
 {
     private static readonly TimeSpan _settleTime = TimeSpan.FromMilliseconds(300);
 
@@ -38,6 +38,8 @@ public sealed partial class ContentStore : IDisposable
     public string Folder { get; }
 
     public BotContent Current => Volatile.Read(ref _current);
+
+    public Localization.TextCatalog Texts => Current.Texts;
 
     /// <summary>Counts successful reloads; tests and operators can see that an edit was taken.</summary>
     public int Version { get; private set; }

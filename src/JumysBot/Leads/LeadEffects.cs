@@ -1,0 +1,50 @@
+using JumysBot.Conversations;
+using JumysBot.Updates;
+
+namespace JumysBot.Leads;
+
+/// <summary>The person confirmed a request: it is routed, stored and sent to its point in this update's transaction.</summary>
+public sealed record RequestConfirmed(Person Person, LeadDraft Draft) : IEffect;
+
+/// <summary>An anonymous step of the request funnel (a flow started, consent given), counted with no person id.</summary>
+public sealed record FunnelStepReached(string Name, LeadKind Kind) : IEffect;
+
+public sealed class RequestRegistration(LeadDesk desk) : EffectApplier<RequestConfirmed>
+{
+    protected override async ValueTask ApplyAsync(UpdateContext update, RequestConfirmed effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(effect);
+        foreach (var message in await desk.RegisterAsync(update.Store, effect.Person.Id, effect.Person, effect.Draft, cancellationToken))
+        {
+            await update.Store.Outbox.AddAsync(message, cancellationToken);
+        }
+    }
+}
+
+public sealed class FunnelCounter : EffectApplier<FunnelStepReached>
+{
+    protected override async ValueTask ApplyAsync(UpdateContext update, FunnelStepReached effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(effect);
+        await update.Store.Leads.AddFunnelEventAsync(effect.Name, effect.Kind, cancellationToken);
+    }
+}
+
+/// <summary>Stores a rating, a comment or a new phone, and queues the card edits and notes for the consultants.</summary>
+public sealed class FeedbackApplier(LeadFeedbackDesk desk) : EffectApplier<LeadFeedbackChange>
+{
+    protected override async ValueTask ApplyAsync(UpdateContext update, LeadFeedbackChange effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(effect);
+        foreach (var message in await desk.ApplyAsync(update.Store, PersonOf(update), [effect], cancellationToken))
+        {
+            await update.Store.Outbox.AddAsync(message, cancellationToken);
+        }
+    }
+
+    private static long PersonOf(UpdateContext update) =>
+        update.Input?.UserId ?? throw new InvalidOperationException("A feedback change comes from a person's message.");
+}

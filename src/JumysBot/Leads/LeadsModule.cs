@@ -1,0 +1,38 @@
+using JumysBot.Conversations;
+using JumysBot.Hosting;
+using JumysBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JumysBot.Leads;
+
+public static class LeadsModule
+{
+    /// <summary>Requests: the request flow, finding a point, registering and routing, the person's follow-up, reminders.</summary>
+    public static IServiceCollection AddLeads(this IServiceCollection services)
+    {
+        services.AddSection<LeadOptions>(LeadOptions.SectionName);
+        services.AddConversationPart<PointFinder>();
+        services.AddConversationPart<LeadConversation>();
+        services.AddConversationPart<LeadFeedback>();
+        services.AddSingleton<LeadDesk>();
+        services.AddSingleton<LeadFeedbackDesk>();
+        services.AddSingleton<LeadReports>();
+        services.AddEffectApplier<RequestRegistration>();
+        services.AddEffectApplier<FunnelCounter>();
+        services.AddEffectApplier<FeedbackApplier>();
+        services.AddSingleton<LeadFollowUp>();
+        services.AddHostedService<LeadFollowUpService>();
+        return services;
+    }
+
+    /// <summary>The consultants' side: bound chats, lead cards and their buttons, commands, alerts when a chat is lost.</summary>
+    public static IServiceCollection AddConsultants(this IServiceCollection services)
+    {
+        services.AddOptions<List<ConsultantBinding>>().BindConfiguration("Consultants").ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<List<ConsultantBinding>>, ConsultantBindingsValidation>();
+        services.AddUpdateHandler<ConsultantDesk>();
+        services.AddSingleton<ConsultantAlerts>();
+        services.AddSingleton<IChatChanges>(sp => sp.GetRequiredService<ConsultantAlerts>());
+        return services;
+    }
+}

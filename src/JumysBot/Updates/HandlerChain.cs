@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using JumysBot.Localization;
+using JumysBot.Storage;
+using Telegram.Bot.Types;
+
+namespace JumysBot.Updates;
+
+/// <summary>
+/// Passes an update to the handlers in order until one takes it, then writes what that handler decided: each effect
+/// by its feature's applier, then the messages, all in the update's transaction.
+/// </summary>
+public sealed class HandlerChain
+{
+    private readonly IUpdateHandler[] _handlers;
+    private readonly FrozenDictionary<Type, IEffectApplier> _appliers;
+    private readonly ITextSource _texts;
+
+    public HandlerChain(IEnumerable<IUpdateHandler> handlers, IEnumerable<IEffectApplier> appliers, ITextSource texts)
+    {
+        _texts = texts;
+        _handlers = [.. handlers.OrderBy(h => h.Order)];
+        var byType = new Dictionary<Type, IEffectApplier>();
+        foreach (var applier in appliers)
+        {
+            if (!byType.TryAdd(applier.EffectType, applier))
+            {
+                throw new InvalidOperationException($"Two appliers are registered for {applier.EffectType.Name}; an effect has one owner.");
+            }
+        }
+
+        _appliers = byType.ToFrozenDictionary();
+    }
+
+    /// <summary>The handlers in the order they run, for the architecture test and the docs.</summary>
+    public IReadOnlyList<IUpdateHandler> Handlers => _handlers;
+
+    /// <returns>The context the handlers saw, with what they asked of the store after the commit.</returns>
+    public async Task<UpdateContext> RunAsync(StorageTransaction tx, Update update, Incoming? input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var language = input is null ? Language.Russian
+            : await tx.People.FindLanguageAsync(input.UserId, cancellationToken) ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+        var context = new UpdateContext(update, input, language, _texts.Texts, tx);
+        foreach (var handler in _handlers)
+        {
+            if (await handler.HandleAsync(context, cancellationToken) is not { } result)
+            {
+                continue;
+            }
+
+            foreach (var effect in result.Effects)
+            {
+                await ApplierFor(effect.GetType()).ApplyAsync(context, effect, cancellationToken);
+            }
+
+            foreach (var message in result.Messages)
+            {
+                await tx.Outbox.AddAsync(message, cancellationToken);
+            }
+
+            break;
+        }
+
+        return context;
+    }
+
+    private IEffectApplier ApplierFor(Type effectType)
+    {
+        for (var type = effectType; type is not null; type = type.BaseType)
+        {
+            if (_appliers.TryGetValue(type, out var applier))
+            {
+                return applier;
+            }
+        }
+
+        throw new InvalidOperationException($"No applier is registered for {effectType.Name}: its feature's AddXyz() registers one.");
+    }
+}

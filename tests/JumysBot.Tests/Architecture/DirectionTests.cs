@@ -1,0 +1,94 @@
+namespace JumysBot.Tests.Architecture;
+
+/// <summary>
+/// Keeps the dependencies pointing one way: features use the conversation core and the pipeline, never the reverse,
+/// and no two features lean on each other both ways. Read a failure as "folder A's type T uses folder B": move the
+/// piece to the folder that owns it, or turn the call into a handler or an effect that the feature registers. An
+/// exception that is truly needed is written in <see cref="Exceptions"/> with its reason.
+/// </summary>
+public sealed class DirectionTests
+{
+    /// <summary>What moves updates and messages, and the conversation core every feature builds on.</summary>
+    private static readonly string[] _foundation = ["Updates", "Telegram", "Conversations", "Localization"];
+
+    /// <summary>The features: each plugs itself in with its own AddXyz().</summary>
+    private static readonly string[] _features = ["Catalog", "Leads", "Outreach", "Privacy"];
+
+    /// <summary>
+    /// References that are known and allowed for now, each with its reason: (the using type, the folder it uses).
+    /// Shrink this list; never grow it without a reason a reviewer accepts.
+    /// </summary>
+    private static readonly (string FromType, string ToFolder, string Reason)[] _exceptions = Exceptions;
+
+    private static (string, string, string)[] Exceptions =>
+    [
+        ("JumysBot.Conversations.ConversationContext", "Catalog", "context.Catalog: a shortcut to the measures; features should read context.Content.Measures"),
+        ("JumysBot.Conversations.ConversationRouter", "Catalog", "a typed text on a browsing step is a catalog search; should become the catalog's own text handler"),
+        ("JumysBot.Conversations.ConversationRouter", "Outreach", "/subscribe and /unsubscribe are a switch in the router; should be commands the feature registers"),
+        ("JumysBot.Conversations.ConversationRouter", "Privacy", "/mydata and /forget are a switch in the router; should be commands the feature registers"),
+        ("JumysBot.Conversations.MainMenu", "Leads", "the menu opens the point finder by name; should be a menu entry the feature registers"),
+        ("JumysBot.Conversations.MainMenu", "Outreach", "the menu names the subscription button; should be a menu entry the feature registers"),
+        ("JumysBot.Conversations.MainMenu", "Privacy", "the menu opens «my data» by name; should be a menu entry the feature registers"),
+        ("JumysBot.Conversations.Person", "Catalog", "the profile holds the wizard's answers (age band, goal, group); should be a profile part the feature owns"),
+        ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
+        ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),
+        ("JumysBot.Conversations.PersonConversation", "Leads", "loads the person's requests into the profile (see Person)"),
+        ("JumysBot.Conversations.StartFlow", "Catalog", "a measure's start link opens its card from the start flow; should be the start-link handler in Outreach"),
+        ("JumysBot.Conversations.StartFlow", "Leads", "a point's start link shows the point from the start flow; should be the start-link handler in Outreach"),
+        ("JumysBot.Conversations.StartFlow", "Outreach", "the start flow calls the start-link landing by name; should be a handler before the conversation"),
+        ("JumysBot.Catalog.CatalogExplorer", "Leads", "a measure card's «find a point» and «leave a request» open the lead side by name; should go by button id through the router"),
+        ("JumysBot.Leads.ConsultantDesk", "Outreach", "/poster for administrators lives in the consultants' desk; should be Outreach's own command"),
+        ("JumysBot.Leads.LeadReports", "Outreach", "/stats counts starts by start link (arrivals); should be a report part Outreach registers"),
+        ("JumysBot.Outreach.AnnouncementDesk", "Leads", "announcements choose places from the points' list (Leads); points should be their own folder"),
+        ("JumysBot.Outreach.PosterCommand", "Leads", "posters are made for points (Leads); points should be their own folder"),
+        ("JumysBot.Outreach.PosterMaker", "Leads", "posters are made for points (Leads); points should be their own folder"),
+        ("JumysBot.Outreach.StartLinkLanding", "Leads", "a point's start link shows the point and its request kinds; points should be their own folder"),
+        ("JumysBot.Outreach.SubscriptionScreen", "Leads", "subscriptions choose places from the points' list; points should be their own folder"),
+    ];
+
+    private static IReadOnlyList<(string FromFolder, string FromType, string ToFolder)> Graph { get; } =
+        FolderGraph.Read(typeof(JumysBot.Updates.UpdateProcessor).Assembly.Location);
+
+    [Fact]
+    public void The_pipeline_and_the_conversation_core_use_no_feature()
+    {
+        var wrong = Graph
+            .Where(e => _foundation.Contains(e.FromFolder) && _features.Contains(e.ToFolder))
+            .Where(e => !_exceptions.Any(x => x.FromType == e.FromType && x.ToFolder == e.ToFolder))
+            .Select(e => $"{e.FromType} ({e.FromFolder}) uses {e.ToFolder}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, "The foundation must not know a feature:\n" + string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public void No_two_features_use_each_other_both_ways()
+    {
+        var between = Graph
+            .Where(e => _features.Contains(e.FromFolder) && _features.Contains(e.ToFolder))
+            .Where(e => !_exceptions.Any(x => x.FromType == e.FromType && x.ToFolder == e.ToFolder))
+            .ToList();
+        var cycles = between
+            .Where(e => between.Any(back => back.FromFolder == e.ToFolder && back.ToFolder == e.FromFolder))
+            .Select(e => $"{e.FromType} ({e.FromFolder}) uses {e.ToFolder}")
+            .ToList();
+
+        Assert.True(cycles.Count == 0, "Two features use each other both ways:\n" + string.Join('\n', cycles));
+    }
+
+    [Fact]
+    public void The_graph_is_read_from_the_assembly()
+    {
+        // A reader that found nothing would pass every rule above.
+        Assert.Contains(Graph, e => e.FromFolder == "Leads" && e.ToFolder == "Updates");
+        Assert.Contains(Graph, e => e.FromFolder == "Hosting" && e.ToFolder == "Leads");
+    }
+
+    [Fact]
+    public void Every_exception_is_still_needed()
+    {
+        var unused = _exceptions.Where(x => !Graph.Any(e => e.FromType == x.FromType && e.ToFolder == x.ToFolder)).ToList();
+
+        Assert.True(unused.Count == 0, "Remove these exceptions, the code no longer needs them:\n" + string.Join('\n', unused.Select(x => $"{x.FromType} → {x.ToFolder}")));
+    }
+}
