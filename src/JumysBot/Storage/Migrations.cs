@@ -207,5 +207,13 @@ internal static class Migrations
                 point_id TEXT NULL
             );
             """),
+        (9, """
+            -- Exact coordinates are personal data: one text value ("latitude,longitude") that is encrypted like the other
+            -- personal fields when a key is set. Values already stored are carried over as plain text, read as they are.
+            ALTER TABLE leads ADD COLUMN location TEXT NULL;
+            UPDATE leads SET location = CAST(latitude AS TEXT) || ',' || CAST(longitude AS TEXT) WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+            ALTER TABLE leads DROP COLUMN latitude;
+            ALTER TABLE leads DROP COLUMN longitude;
+            """),
     ];
 }
