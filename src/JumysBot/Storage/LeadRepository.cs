@@ -23,15 +23,15 @@ public sealed partial class LeadRepository
         await using var insert = _tx.Command(
             """
             INSERT INTO leads (person_id, kind, measure_id, topic, contact_method, contact_time, place_id,
-                point_id, language, status, created_at, updated_at, source, campaign)
+                point_id, language, status, created_at, updated_at, source, campaign, consent_version, consent_at)
             VALUES (@person, @kind, @measure, @topic, @method, @time, @place,
-                @point, @language, @status, @now, @now, @source, @campaign)
+                @point, @language, @status, @now, @now, @source, @campaign, @consent, @consentAt)
             RETURNING id
             """,
             ("@person", lead.PersonId), ("@kind", d.Kind.ToString()), ("@measure", d.MeasureId), ("@topic", d.Topic),
             ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()), ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId),
             ("@point", lead.PointId), ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now),
-            ("@source", lead.Source), ("@campaign", lead.Campaign));
+            ("@source", lead.Source), ("@campaign", lead.Campaign), ("@consent", lead.ConsentVersion), ("@consentAt", lead.ConsentAt));
         var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
 
         await using var personal = _tx.Command(
@@ -65,9 +65,12 @@ public sealed partial class LeadRepository
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
 
-    /// <summary>What an anonymised request keeps is what counts for statistics: kind, place, point, status, dates.</summary>
+    /// <summary>
+    /// What an anonymised request keeps: its number with the consent record (version and time), and what counts for
+    /// statistics (kind, measure, district, point, status, dates, rating, start link). Nothing else of the person.
+    /// </summary>
     private const string Anonymised =
-        "person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL, location = NULL, disability_group = NULL, feedback_comment = NULL";
+        "person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL, location = NULL, disability_group = NULL, feedback_comment = NULL, contact_time = NULL";
 
     /// <summary>Closed requests older than the retention term keep only their anonymous counts.</summary>
     /// <returns>The numbers anonymised now.</returns>
@@ -154,7 +157,7 @@ public sealed partial class LeadRepository
     }
 
     private const string Columns =
-        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, location, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by, feedback_asked_at, rating, feedback_comment";
+        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, location, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by, feedback_asked_at, rating, feedback_comment, consent_version, consent_at";
 
     /// <summary>Changes the status and records who did it; the first contact time is kept for the reports.</summary>
     public async Task ChangeStatusAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
@@ -288,6 +291,8 @@ public sealed partial class LeadRepository
             FeedbackAskedAt = r.IsDBNull(19) ? null : r.GetInt64(19),
             Rating = r.IsDBNull(20) ? null : r.GetInt32(20),
             FeedbackComment = Unprotect(Text(r, 21), "feedback_comment", number),
+            ConsentVersion = r.IsDBNull(22) ? null : r.GetInt32(22),
+            ConsentAt = r.IsDBNull(23) ? null : r.GetInt64(23),
         };
     }
 

@@ -107,6 +107,36 @@ public sealed class ForgetTests : BotTestBase
         Assert.Equal(2L, Database.Scalar(Bot.DatabasePath, "SELECT consent_version FROM people WHERE id = 16003"));
     }
 
+    [Fact]
+    public async Task An_erased_request_keeps_its_number_and_the_consent_record_and_besides_only_anonymous_counts()
+    {
+        var person = new TelegramPerson(Api, 16004, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "После обеда");
+        var consentAt = (long)Scalar("SELECT consent_at FROM people WHERE id = 16004")!;
+
+        person.Sends("/forget");
+        await person.ReadsUntilAsync("Удалить все ваши данные?");
+        person.Presses("Да, удалить");
+        await person.ReadsUntilAsync("Ваши данные удалены");
+
+        Assert.Equal($"1001|1|{consentAt}", Scalar("SELECT id || '|' || consent_version || '|' || consent_at FROM leads"));
+        // Every column still holding something: the consent record, and what the statistics count (no name, phone,
+        // comment, group, place of a pin, time to call, person).
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Bot.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM leads";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var kept = Enumerable.Range(0, reader.FieldCount)
+            .Where(i => !reader.IsDBNull(i) && !(reader.GetName(i) == "person_id" && reader.GetInt64(i) == 0))
+            .Select(reader.GetName)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            ["consent_at", "consent_version", "contact_method", "created_at", "id", "kind", "language", "measure_id", "place_id", "point_id", "status", "taken_by", "topic", "updated_at"],
+            kept);
+    }
+
     private object? Scalar(string sql) => Database.Scalar(Bot.DatabasePath, sql);
 
     private static async Task<byte[]> ReadSharedAsync(string path)

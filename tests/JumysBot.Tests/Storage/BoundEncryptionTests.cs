@@ -90,7 +90,7 @@ public abstract class BoundEncryptionTests(TestStore store)
     }
 
     [StoreFact]
-    public async Task Coordinates_stored_as_numbers_before_migration_9_are_read_after_it()
+    public async Task Coordinates_stored_as_numbers_before_migration_9_are_read_after_it_and_requests_get_the_consent_given_before_them()
     {
         var location = await store.NewLocationAsync();
         if (store.Provider == StorageProvider.Sqlite)
@@ -110,6 +110,7 @@ public abstract class BoundEncryptionTests(TestStore store)
                 VALUES (5, 'Grant', 'Call', 'jumystap-temirtau', 'ru', 'New', 0, 0, 49.80731, 73.08912, '+77011234567');
                 INSERT INTO leads (person_id, kind, contact_method, point_id, language, status, created_at, updated_at)
                 VALUES (6, 'Grant', 'Call', 'jumystap-temirtau', 'ru', 'New', 0, 0);
+                INSERT INTO people (id, consent_version, consent_at, created_at, updated_at) VALUES (5, 3, 0, 0, 0), (6, 4, 1, 0, 0);
                 """;
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -120,6 +121,8 @@ public abstract class BoundEncryptionTests(TestStore store)
         await using var tx = await database.BeginReadAsync(_none);
         var leads = await tx.Leads.ForPointAsync("jumystap-temirtau", 0, 1, _none);
         Assert.Equal([(49.80731, 73.08912, "+77011234567"), (null, null, null)], leads.Select(l => ((double?, double?, string?))(l.Draft.Latitude, l.Draft.Longitude, l.Draft.Phone)));
+        // Person 6 consented (again) after the request: that consent is not the one the request was made under.
+        Assert.Equal([(3, 0L), (null, null)], leads.Select(l => (l.ConsentVersion, l.ConsentAt)));
     }
 }
 
