@@ -125,6 +125,18 @@ public sealed partial class LeadRepository
         return copies;
     }
 
+    /// <summary>A copy that arrived after its request was erased: kept with the others until it is deleted.</summary>
+    public async Task AddSentCopyAsync(long number, long chatId, long messageId, bool isVoice, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            INSERT INTO sent_copies (lead_id, chat_id, message_id, kind) VALUES (@id, @chat, @message, @kind)
+            ON CONFLICT (lead_id, chat_id, message_id) DO NOTHING
+            """,
+            ("@id", number), ("@chat", chatId), ("@message", messageId), ("@kind", isVoice ? "voice" : "card"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
     /// status, dates); open ones are cancelled.

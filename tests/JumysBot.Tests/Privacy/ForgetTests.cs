@@ -86,6 +86,28 @@ public sealed class ForgetTests : BotTestBase
     }
 
     [Fact]
+    public async Task A_card_on_its_way_while_the_erasure_commits_is_deleted_once_it_arrives()
+    {
+        var person = new TelegramPerson(Api, 16005, "ru", firstName: "Жанна");
+        var cardInFlight = Api.HoldNextAnswerFor("sendMessage", -100900);
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
+        await Api.WaitForCallAsync(c => c.Method == "sendMessage" && c.ChatId == -100900, "the card, sent and not yet answered");
+
+        // Every send waits behind the card's answer now, so the person's taps are read from the database, not the chat.
+        person.Sends("/forget");
+        await Eventually.TrueAsync(() => Scalar("SELECT step FROM conversations WHERE chat_id = 16005") is "forget.confirm");
+        person.PressesData("f:yes");
+        await Eventually.TrueAsync(() => Scalar("SELECT COUNT(*) FROM people WHERE id = 16005") is 0L);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM sent_copies"));
+
+        cardInFlight.SetResult();
+
+        var deletion = await Api.WaitForCallAsync(c => c.Method == "deleteMessage" && c.ChatId == -100900, "the late card deleted");
+        Assert.Equal(Scalar("SELECT message_id FROM sent_copies WHERE lead_id = 1001 AND chat_id = -100900"), deletion.Body["message_id"]!.GetValue<long>());
+        await person.ReadsUntilAsync("Ваши данные удалены");
+    }
+
+    [Fact]
     public async Task A_changed_consent_text_asks_again_before_the_next_request()
     {
         var person = new TelegramPerson(Api, 16003, "ru", firstName: "Жанна");
