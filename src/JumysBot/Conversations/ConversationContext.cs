@@ -49,6 +49,9 @@ public sealed class ConversationContext
 
     public List<(string Name, Leads.LeadKind Kind)> FunnelEvents { get; } = [];
 
+    /// <summary>The campaign tags an administrator created (<c>Bot:Campaigns</c>); any other tag counts as «other».</summary>
+    public IReadOnlySet<string> Campaigns { get; init; } = new HashSet<string>();
+
     /// <summary>A /start in this turn, and the start link it came through (both null for a plain start).</summary>
     public Outreach.Arrival? Arrival { get; set; }
     /// <summary>Changes the person made to their requests in this turn (a rating, a new phone); stored in the same transaction.</summary>
