@@ -57,6 +57,9 @@ public sealed class ConversationContext
         _effects.Add(effect);
     }
 
+    /// <summary>The campaign tags an administrator created (<c>Bot:Campaigns</c>); any other tag counts as «other».</summary>
+    public IReadOnlySet<string> Campaigns { get; init; } = new HashSet<string>();
+
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
     /// share my location), that keyboard is taken away with the first message that has no buttons of its own.

@@ -14,8 +14,10 @@ public sealed class ConversationRouter(
     Money money,
     TimeProvider time,
     IEnumerable<IChoiceHandler> handlers,
-    IEnumerable<IStepOwner> stepOwners) : IConversationHandler
+    IEnumerable<IStepOwner> stepOwners,
+    Microsoft.Extensions.Options.IOptions<Hosting.BotOptions> options) : IConversationHandler
 {
+    private readonly IReadOnlySet<string> _campaigns = options.Value.Campaigns.ToHashSet(StringComparer.Ordinal);
     private readonly IChoiceHandler[] _handlers = [.. handlers];
     private readonly IStepOwner[] _stepOwners = [.. stepOwners];
 
@@ -33,6 +35,7 @@ public sealed class ConversationRouter(
         var context = new ConversationContext(input, person with { Language = known }, state, content.Current, money, language)
         {
             Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Campaigns = _campaigns,
         };
         Route(context);
         context.Finish();

@@ -45,6 +45,12 @@ public sealed class BotOptions
             .Where(port => port > 0)
             .ToHashSet();
 
+    /// <summary>
+    /// The campaign tags an administrator created for start links (<c>c-radio</c>, <c>p-…__radio</c>). A tag not listed
+    /// is counted as <c>other</c>: what a stranger types after <c>/start</c> is never stored as written.
+    /// </summary>
+    public IReadOnlyList<string> Campaigns { get; set; } = [];
+
     /// <summary>Reload the content files when they change on disk.</summary>
     public bool WatchContent { get; set; } = true;
 }

@@ -35,6 +35,14 @@ public sealed record Lead
     /// <summary>The person's optional words with the rating; personal, like the request's comment.</summary>
     public string? FeedbackComment { get; init; }
 
+    /// <summary>
+    /// The version of the consent text the person agreed to for this request, and when: the consent record, which an
+    /// erased or anonymised request keeps.
+    /// </summary>
+    public int? ConsentVersion { get; init; }
+
+    public long? ConsentAt { get; init; }
+
     public bool IsOpen => Status is not (LeadStatus.Done or LeadStatus.Cancelled);
 
     /// <summary>The person asked to be forgotten: only anonymous fields remain.</summary>

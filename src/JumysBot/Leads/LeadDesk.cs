@@ -34,7 +34,8 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         GeoPoint? location = draft is { Latitude: { } lat, Longitude: { } lon } ? new GeoPoint(lat, lon) : null;
         var (point, distance) = LeadRouter.Route(current.Points, draft.Kind, draft.PlaceId, location, options.Value.FallbackPointId, draft.PointId);
         var number = await tx.Leads.AddAsync(
-            new Lead { PersonId = person.Id, Draft = draft with { Editing = false }, PointId = point.Id, Language = language.ToCode(), Source = person.Source, Campaign = person.Campaign },
+            new Lead { PersonId = person.Id, Draft = draft with { Editing = false }, PointId = point.Id, Language = language.ToCode(), Source = person.Source, Campaign = person.Campaign,
+                ConsentVersion = person.ConsentVersion, ConsentAt = person.ConsentAt },
             actor: "person",
             cancellationToken);
 

@@ -18,7 +18,7 @@ public static class StartLinkLanding
     public static DeepLink? Recognise(ConversationContext context, string? payload)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var link = DeepLink.TryParse(payload, out var parsed) && Exists(context, parsed) ? parsed : null;
+        var link = DeepLink.TryParse(payload, out var parsed) && Exists(context, parsed) ? KnownCampaign(context, parsed) : null;
         context.Emit(new Arrival(link?.Source, link?.Campaign));
         if (link is not null && context.Person.Source is null)
         {
@@ -54,6 +54,19 @@ public static class StartLinkLanding
         choices.Add(MenuScreen.HomeButton(context));
         context.Ask(PointStep, context.Text("outreach.point.question"), choices);
     }
+
+    /// <summary>
+    /// Only the campaign tags an administrator created are kept; any other counts as <see cref="OtherCampaign"/>, so a
+    /// stranger's words never reach the profile, the requests or the statistics.
+    /// </summary>
+    private static DeepLink KnownCampaign(ConversationContext context, DeepLink link) => link switch
+    {
+        { Target: DeepLinkTarget.Campaign } when !context.Campaigns.Contains(link.Id) => link with { Id = OtherCampaign },
+        { Campaign: { } tag } when !context.Campaigns.Contains(tag) => link with { Campaign = OtherCampaign },
+        _ => link,
+    };
+
+    public const string OtherCampaign = "other";
 
     private static bool Exists(ConversationContext context, DeepLink link) => link.Target switch
     {

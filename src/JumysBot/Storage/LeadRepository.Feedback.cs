@@ -41,7 +41,7 @@ public sealed partial class LeadRepository
             UPDATE leads SET feedback_comment = @comment
             WHERE id = @id AND person_id = @person AND person_id <> 0 AND rating IS NOT NULL AND feedback_comment IS NULL
             """,
-            ("@id", number), ("@person", personId), ("@comment", _tx.Protector.Protect(comment)));
+            ("@id", number), ("@person", personId), ("@comment", Protect(comment, "feedback_comment", number)));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -53,7 +53,7 @@ public sealed partial class LeadRepository
             UPDATE leads SET phone = @phone, updated_at = @now
             WHERE id = @id AND person_id = @person AND person_id <> 0 AND status NOT IN ('Done', 'Cancelled')
             """,
-            ("@id", number), ("@person", personId), ("@phone", _tx.Protector.Protect(phone)),
+            ("@id", number), ("@person", personId), ("@phone", Protect(phone, "phone", number)),
             ("@now", _tx.Now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

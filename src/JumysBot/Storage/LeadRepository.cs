@@ -12,30 +12,46 @@ public sealed partial class LeadRepository
     internal LeadRepository(StorageTransaction tx) => _tx = tx;
 
     /// <summary>Stores a new request with its first status; returns its public number.</summary>
+    /// <remarks>
+    /// The personal fields are written once the number is known: each ciphertext is bound to its row by the number,
+    /// which the database gives only on insert.
+    /// </remarks>
     public async Task<long> AddAsync(Lead lead, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var d = lead.Draft;
         await using var insert = _tx.Command(
             """
-            INSERT INTO leads (person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id,
-                latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, updated_at,
-                source, campaign)
-            VALUES (@person, @kind, @measure, @topic, @name, @phone, @method, @time, @place,
-                @lat, @lon, @point, @group, @comment, @voice, @language, @status, @now, @now,
-                @source, @campaign)
+            INSERT INTO leads (person_id, kind, measure_id, topic, contact_method, contact_time, place_id,
+                point_id, language, status, created_at, updated_at, source, campaign, consent_version, consent_at)
+            VALUES (@person, @kind, @measure, @topic, @method, @time, @place,
+                @point, @language, @status, @now, @now, @source, @campaign, @consent, @consentAt)
             RETURNING id
             """,
             ("@person", lead.PersonId), ("@kind", d.Kind.ToString()), ("@measure", d.MeasureId), ("@topic", d.Topic),
-            ("@name", _tx.Protector.Protect(d.Name)), ("@phone", _tx.Protector.Protect(d.Phone)), ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()),
-            ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId), ("@lat", d.Latitude), ("@lon", d.Longitude),
-            ("@point", lead.PointId), ("@group", d.DisabilityGroup?.ToString()), ("@comment", _tx.Protector.Protect(d.Comment)), ("@voice", _tx.Protector.Protect(d.VoiceFileId)),
-            ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now),
-            ("@source", lead.Source), ("@campaign", lead.Campaign));
+            ("@method", (d.ContactMethod ?? ContactMethod.Call).ToString()), ("@time", d.ContactTime?.ToString()), ("@place", d.PlaceId),
+            ("@point", lead.PointId), ("@language", lead.Language), ("@status", lead.Status.ToString()), ("@now", _tx.Now),
+            ("@source", lead.Source), ("@campaign", lead.Campaign), ("@consent", lead.ConsentVersion), ("@consentAt", lead.ConsentAt));
         var number = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+
+        await using var personal = _tx.Command(
+            """
+            UPDATE leads SET name = @name, phone = @phone, location = @location, disability_group = @group, comment = @comment,
+                voice_file_id = @voice
+            WHERE id = @id
+            """,
+            ("@id", number), ("@name", Protect(d.Name, "name", number)), ("@phone", Protect(d.Phone, "phone", number)),
+            ("@location", Protect(LeadLocation.Format(d.Latitude, d.Longitude), "location", number)),
+            ("@group", Protect(d.DisabilityGroup?.ToString(), "disability_group", number)),
+            ("@comment", Protect(d.Comment, "comment", number)), ("@voice", Protect(d.VoiceFileId, "voice_file_id", number)));
+        await personal.ExecuteNonQueryAsync(cancellationToken);
         await AddHistoryAsync(number, lead.Status, actor, cancellationToken);
         return number;
     }
+
+    private string? Protect(string? value, string column, long number) => _tx.Protector.Protect(value, new Privacy.FieldPlace("leads", column, number));
+
+    private string? Unprotect(string? value, string column, long number) => _tx.Protector.Unprotect(value, new Privacy.FieldPlace("leads", column, number));
 
     /// <summary>In a write transaction on PostgreSQL the row stays locked until the commit: two presses on one card take turns.</summary>
     public async Task<Lead?> FindAsync(long number, CancellationToken cancellationToken)
@@ -49,9 +65,12 @@ public sealed partial class LeadRepository
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
 
-    /// <summary>What an anonymised request keeps is what counts for statistics: kind, place, point, status, dates.</summary>
+    /// <summary>
+    /// What an anonymised request keeps: its number with the consent record (version and time), and what counts for
+    /// statistics (kind, measure, district, point, status, dates, rating, start link). Nothing else of the person.
+    /// </summary>
     private const string Anonymised =
-        "person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL, latitude = NULL, longitude = NULL, disability_group = NULL, feedback_comment = NULL";
+        "person_id = 0, name = NULL, phone = NULL, comment = NULL, voice_file_id = NULL, location = NULL, disability_group = NULL, feedback_comment = NULL, contact_time = NULL";
 
     /// <summary>Closed requests older than the retention term keep only their anonymous counts.</summary>
     /// <returns>The numbers anonymised now.</returns>
@@ -106,6 +125,18 @@ public sealed partial class LeadRepository
         return copies;
     }
 
+    /// <summary>A copy that arrived after its request was erased: kept with the others until it is deleted.</summary>
+    public async Task AddSentCopyAsync(long number, long chatId, long messageId, bool isVoice, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            """
+            INSERT INTO sent_copies (lead_id, chat_id, message_id, kind) VALUES (@id, @chat, @message, @kind)
+            ON CONFLICT (lead_id, chat_id, message_id) DO NOTHING
+            """,
+            ("@id", number), ("@chat", chatId), ("@message", messageId), ("@kind", isVoice ? "voice" : "card"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The person asked to be forgotten: their requests keep only what counts for statistics (kind, place, point,
     /// status, dates); open ones are cancelled.
@@ -138,7 +169,7 @@ public sealed partial class LeadRepository
     }
 
     private const string Columns =
-        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, latitude, longitude, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by, feedback_asked_at, rating, feedback_comment";
+        "id, person_id, kind, measure_id, topic, name, phone, contact_method, contact_time, place_id, location, point_id, disability_group, comment, voice_file_id, language, status, created_at, taken_by, feedback_asked_at, rating, feedback_comment, consent_version, consent_at";
 
     /// <summary>Changes the status and records who did it; the first contact time is kept for the reports.</summary>
     public async Task ChangeStatusAsync(long number, LeadStatus status, string actor, CancellationToken cancellationToken)
@@ -240,35 +271,62 @@ public sealed partial class LeadRepository
         return leads;
     }
 
-    private Lead Read(DbDataReader r) => new()
+    private Lead Read(DbDataReader r)
     {
-        Number = r.GetInt64(0),
-        PersonId = r.GetInt64(1),
-        Draft = new LeadDraft
+        var number = r.GetInt64(0);
+        var (latitude, longitude) = LeadLocation.Parse(Unprotect(Text(r, 10), "location", number));
+        return new()
         {
-            Kind = Enum.Parse<LeadKind>(r.GetString(2)),
-            MeasureId = Text(r, 3),
-            Topic = Text(r, 4),
-            Name = _tx.Protector.Unprotect(Text(r, 5)),
-            Phone = _tx.Protector.Unprotect(Text(r, 6)),
-            ContactMethod = Enum.Parse<ContactMethod>(r.GetString(7)),
-            ContactTime = Text(r, 8) is { } time ? Enum.Parse<ContactTime>(time) : null,
-            PlaceId = Text(r, 9),
-            Latitude = r.IsDBNull(10) ? null : r.GetDouble(10),
-            Longitude = r.IsDBNull(11) ? null : r.GetDouble(11),
-            DisabilityGroup = Text(r, 13) is { } group ? Enum.Parse<DisabilityGroup>(group) : null,
-            Comment = _tx.Protector.Unprotect(Text(r, 14)),
-            VoiceFileId = _tx.Protector.Unprotect(Text(r, 15)),
-        },
-        PointId = r.GetString(12),
-        Language = r.GetString(16),
-        Status = Enum.Parse<LeadStatus>(r.GetString(17)),
-        CreatedAt = r.GetInt64(18),
-        TakenBy = Text(r, 19),
-        FeedbackAskedAt = r.IsDBNull(20) ? null : r.GetInt64(20),
-        Rating = r.IsDBNull(21) ? null : r.GetInt32(21),
-        FeedbackComment = _tx.Protector.Unprotect(Text(r, 22)),
-    };
+            Number = number,
+            PersonId = r.GetInt64(1),
+            Draft = new LeadDraft
+            {
+                Kind = Enum.Parse<LeadKind>(r.GetString(2)),
+                MeasureId = Text(r, 3),
+                Topic = Text(r, 4),
+                Name = Unprotect(Text(r, 5), "name", number),
+                Phone = Unprotect(Text(r, 6), "phone", number),
+                ContactMethod = Enum.Parse<ContactMethod>(r.GetString(7)),
+                ContactTime = Text(r, 8) is { } time ? Enum.Parse<ContactTime>(time) : null,
+                PlaceId = Text(r, 9),
+                Latitude = latitude,
+                Longitude = longitude,
+                DisabilityGroup = Enum.TryParse<DisabilityGroup>(Unprotect(Text(r, 12), "disability_group", number), out var group) ? group : null,
+                Comment = Unprotect(Text(r, 13), "comment", number),
+                VoiceFileId = Unprotect(Text(r, 14), "voice_file_id", number),
+            },
+            PointId = r.GetString(11),
+            Language = r.GetString(15),
+            Status = Enum.Parse<LeadStatus>(r.GetString(16)),
+            CreatedAt = r.GetInt64(17),
+            TakenBy = Text(r, 18),
+            FeedbackAskedAt = r.IsDBNull(19) ? null : r.GetInt64(19),
+            Rating = r.IsDBNull(20) ? null : r.GetInt32(20),
+            FeedbackComment = Unprotect(Text(r, 21), "feedback_comment", number),
+            ConsentVersion = r.IsDBNull(22) ? null : r.GetInt32(22),
+            ConsentAt = r.IsDBNull(23) ? null : r.GetInt64(23),
+        };
+    }
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}
+
+/// <summary>A shared location as one stored text value, «latitude,longitude», so it can be encrypted like any field.</summary>
+internal static class LeadLocation
+{
+    public static string? Format(double? latitude, double? longitude) =>
+        latitude is { } lat && longitude is { } lon
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:R},{lon:R}")
+            : null;
+
+    public static (double? Latitude, double? Longitude) Parse(string? stored)
+    {
+        var parts = stored?.Split(',');
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return parts is [var lat, var lon]
+            && double.TryParse(lat, System.Globalization.NumberStyles.Float, invariant, out var latitude)
+            && double.TryParse(lon, System.Globalization.NumberStyles.Float, invariant, out var longitude)
+            ? (latitude, longitude)
+            : (null, null);
+    }
 }

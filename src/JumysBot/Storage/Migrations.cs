@@ -207,5 +207,21 @@ internal static class Migrations
                 point_id TEXT NULL
             );
             """),
+        (9, """
+            -- Exact coordinates are personal data: one text value ("latitude,longitude") that is encrypted like the other
+            -- personal fields when a key is set. Values already stored are carried over as plain text, read as they are.
+            ALTER TABLE leads ADD COLUMN location TEXT NULL;
+            UPDATE leads SET location = CAST(latitude AS TEXT) || ',' || CAST(longitude AS TEXT) WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+            ALTER TABLE leads DROP COLUMN latitude;
+            ALTER TABLE leads DROP COLUMN longitude;
+            -- The consent each request was made under: its version and time. It is what an erased or anonymised request
+            -- keeps of the person, as the law asks. Requests already stored take the person's consent if it came before them.
+            ALTER TABLE leads ADD COLUMN consent_version INTEGER NULL;
+            ALTER TABLE leads ADD COLUMN consent_at BIGINT NULL;
+            UPDATE leads SET
+                consent_version = (SELECT p.consent_version FROM people p WHERE p.id = leads.person_id AND p.consent_at <= leads.created_at),
+                consent_at = (SELECT p.consent_at FROM people p WHERE p.id = leads.person_id AND p.consent_at <= leads.created_at)
+            WHERE person_id <> 0;
+            """),
     ];
 }

@@ -21,7 +21,7 @@ public sealed class OutboxRepository
             ("@about", message.VoiceOfLead),
             ("@announcement", message.AnnouncementId),
             ("@priority", (int)message.Priority),
-            ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage))),
+            ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage), PayloadPlace(message.ChatId))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -190,9 +190,15 @@ public sealed class OutboxRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A queued message is bound to the chat it goes to, not to its row: the row's id is known only after the insert,
+    /// and a payload moved to another row of the same chat would only send that chat what it was to get anyway.
+    /// </summary>
+    private static Privacy.FieldPlace PayloadPlace(long chatId) => new("outbox", "payload", chatId);
+
     private OutboxItem ReadItem(System.Data.Common.DbDataReader reader)
     {
-        var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1))!, StorageJsonContext.Default.OutgoingMessage)!;
+        var message = JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(1), PayloadPlace(reader.GetInt64(5)))!, StorageJsonContext.Default.OutgoingMessage)!;
         return new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)) { InDoubt = reader.GetInt32(4) != 0 };
     }
 

@@ -24,10 +24,10 @@ public sealed class PeopleRepository
         return new Person(id)
         {
             Language = reader.IsDBNull(0) ? null : LanguageCodes.FromCode(reader.GetString(0)),
-            Role = Read<PersonRole>(reader, 1),
-            DisabilityGroup = Read<DisabilityGroup>(reader, 2),
-            AgeBand = Read<AgeBand>(reader, 3),
-            Goal = Read<Goal>(reader, 4),
+            Role = Read<PersonRole>(reader, 1, id),
+            DisabilityGroup = Read<DisabilityGroup>(reader, 2, id),
+            AgeBand = Read<AgeBand>(reader, 3, id),
+            Goal = Read<Goal>(reader, 4, id),
             IsActive = reader.GetInt64(5) != 0,
             ConsentVersion = reader.IsDBNull(6) ? null : reader.GetInt32(6),
             ConsentAt = reader.IsDBNull(7) ? null : reader.GetInt64(7),
@@ -62,10 +62,10 @@ public sealed class PeopleRepository
             """,
             ("@id", person.Id),
             ("@language", person.Language?.ToCode()),
-            ("@role", person.Role?.ToString()),
-            ("@group", person.DisabilityGroup?.ToString()),
-            ("@age", person.AgeBand?.ToString()),
-            ("@goal", person.Goal?.ToString()),
+            ("@role", Protect(person.Role, "role", person.Id)),
+            ("@group", Protect(person.DisabilityGroup, "disability_group", person.Id)),
+            ("@age", Protect(person.AgeBand, "age_band", person.Id)),
+            ("@goal", Protect(person.Goal, "goal", person.Id)),
             ("@active", person.IsActive ? 1 : 0),
             ("@consent", person.ConsentVersion),
             ("@consentAt", person.ConsentAt),
@@ -77,9 +77,17 @@ public sealed class PeopleRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static TEnum? Read<TEnum>(System.Data.Common.DbDataReader reader, int column)
+    /// <summary>Who the person is, their group, age band and goal: encrypted with a key set, each bound to its column and person.</summary>
+    private string? Protect<TEnum>(TEnum? value, string column, long id)
         where TEnum : struct, Enum =>
-        !reader.IsDBNull(column) && Enum.TryParse<TEnum>(reader.GetString(column), out var value) ? value : null;
+        _tx.Protector.Protect(value?.ToString(), new Privacy.FieldPlace("people", column, id));
+
+    private TEnum? Read<TEnum>(System.Data.Common.DbDataReader reader, int column, long id)
+        where TEnum : struct, Enum =>
+        !reader.IsDBNull(column)
+            && Enum.TryParse<TEnum>(_tx.Protector.Unprotect(reader.GetString(column), new Privacy.FieldPlace("people", reader.GetName(column), id)), out var value)
+            ? value
+            : null;
 
     public async Task DeleteAsync(long id, CancellationToken cancellationToken)
     {

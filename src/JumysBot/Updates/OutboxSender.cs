@@ -280,7 +280,7 @@ public sealed partial class OutboxSender(
         }
 
         Count("ok");
-        await marks.AddAsync(item.Id, messageId, cancellationToken);
+        await marks.AddAsync(item.Id, messageId, item.Message, cancellationToken);
         return true;
     }
 

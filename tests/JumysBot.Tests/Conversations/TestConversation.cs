@@ -23,6 +23,7 @@ internal static class TestConversation
             new Money(Options.Create(new MoneyOptions()), time ?? TimeProvider.System),
             time ?? TimeProvider.System,
             [new StartFlow(), new MainMenu(), new CatalogExplorer(), new SuitsMeWizard(), leads],
-            [leads]);
+            [leads],
+            Options.Create(new BotOptions()));
     }
 }

@@ -387,7 +387,7 @@ public sealed class FeedbackPrivacyTests
         person.Sends("Нужно было больше времени");
         await person.ReadsUntilAsync("Спасибо! Ваш отзыв");
         var stored = (string)Database.Scalar(bot.DatabasePath, "SELECT feedback_comment FROM leads WHERE id = 1001")!;
-        Assert.StartsWith("enc1:", stored, StringComparison.Ordinal);
+        Assert.StartsWith("enc2:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("времени", stored, StringComparison.Ordinal);
         person.Sends("/mydata");
         await person.ReadsUntilAsync("Ваш отзыв: Нужно было больше времени.");

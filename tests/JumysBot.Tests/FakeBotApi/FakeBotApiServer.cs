@@ -27,6 +27,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly List<string> _violations = [];
     private readonly Dictionary<long, DateTime> _retryUntil = [];
     private readonly HashSet<(string Method, long ChatId)> _lostAnswers = [];
+    private readonly Dictionary<(string Method, long ChatId), TaskCompletionSource> _heldAnswers = [];
     private Random? _faults;
 
     /// <summary>How long a slow fault keeps the caller waiting; set it beyond the bot's request timeout.</summary>
@@ -185,6 +186,21 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call of <paramref name="method"/> to this chat is carried out (and recorded), but its answer waits until
+    /// the returned source is completed: a message in flight.
+    /// </summary>
+    public TaskCompletionSource HoldNextAnswerFor(string method, long chatId)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _heldAnswers[(method, chatId)] = release;
+        }
+
+        return release;
+    }
+
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>The calls addressed to one chat, without copying everyone else's (many virtual people wait at once).</summary>
@@ -261,6 +277,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var drop = false;
         var slow = false;
         var loseAnswer = false;
+        Task? held = null;
         lock (_gate)
         {
             var chat = body["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
@@ -311,6 +328,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             }
 
             loseAnswer = failure is null && chat is { } lost && _lostAnswers.Remove((method, lost));
+            if (failure is null && chat is { } heldChat && _heldAnswers.Remove((method, heldChat), out var release))
+            {
+                held = release.Task;
+            }
             if (method != "getUpdates")
             {
                 var call = new ApiCall(method, body, failure?.Status ?? 200) { At = DateTime.UtcNow };
@@ -365,6 +386,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             "getMe" => JsonNode.Parse("""{"id":123456,"is_bot":true,"first_name":"JumysBot","username":"jumys_test_bot"}"""),
             _ => JsonValue.Create(true),
         };
+        if (held is not null)
+        {
+            await held.WaitAsync(context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (loseAnswer)
         {
             context.Abort();

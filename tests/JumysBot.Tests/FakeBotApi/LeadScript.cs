@@ -4,7 +4,9 @@ namespace JumysBot.Tests.FakeBotApi;
 internal static class LeadScript
 {
     /// <summary>A Russian-speaking person with a disability asks for JOB COACH support, choosing a place from the list.</summary>
-    public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null, string? voiceFileId = null)
+    /// <param name="location">Shared as a pin instead of choosing <paramref name="place"/>.</param>
+    public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null, string? voiceFileId = null,
+        (double Latitude, double Longitude)? location = null)
     {
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
@@ -26,9 +28,17 @@ internal static class LeadScript
         await person.ReadsUntilAsync("Как с вами связаться?");
         person.Presses("Только сообщения в Telegram");
         await person.ReadsUntilAsync("Где вы живёте?");
-        person.Sends("Выбрать из списка");
-        await person.ReadsUntilAsync("Выберите город или район");
-        person.Presses(place);
+        if (location is { } pin)
+        {
+            person.SharesLocation(pin.Latitude, pin.Longitude);
+        }
+        else
+        {
+            person.Sends("Выбрать из списка");
+            await person.ReadsUntilAsync("Выберите город или район");
+            person.Presses(place);
+        }
+
         await person.ReadsUntilAsync("Есть ли у вас группа");
         person.Presses("Первая группа");
         await person.ReadsUntilAsync("Хотите что-то добавить");

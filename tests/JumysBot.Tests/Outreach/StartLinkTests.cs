@@ -13,6 +13,7 @@ public sealed class StartLinkTests : BotTestBase
         ["Consultants:0:ChatId"] = TemirtauChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Consultants:0:PointId"] = "jumystap-temirtau",
         ["Bot:AdminIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Bot:Campaigns:0"] = "radio",
     };
 
     [Fact]
@@ -78,6 +79,23 @@ public sealed class StartLinkTests : BotTestBase
         var stats = await AdminStatsAsync();
         Assert.Contains("m-bastau-business (", stats);
         Assert.Contains(", кампания radio: 1 / 0 / 0", stats);
+    }
+
+    [Theory]
+    [InlineData("/start c-Call_me_Zhanna_87021234567", "c-other", null)]
+    [InlineData("/start m-bastau-business__Zhanna_87021234567", "m-bastau-business", "other")]
+    public async Task A_campaign_tag_no_administrator_created_counts_as_other_and_is_not_stored_as_written(string start, string source, string? campaign)
+    {
+        var person = new TelegramPerson(Api, 51005, "ru");
+        person.Sends(start);
+
+        await person.ReadsUntilAsync("Здравствуйте!");
+        Assert.Equal($"{source}|{campaign}", Scalar($"SELECT source || '|' || COALESCE(campaign, '') FROM people WHERE id = {person.Id}"));
+        Assert.Equal($"{source}|{campaign}", Scalar("SELECT source || '|' || COALESCE(campaign, '') FROM arrivals"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM arrivals WHERE source LIKE '%8702%' OR campaign LIKE '%8702%'"));
+
+        var stats = await AdminStatsAsync();
+        Assert.DoesNotContain("8702", stats, StringComparison.Ordinal);
     }
 
     [Theory]

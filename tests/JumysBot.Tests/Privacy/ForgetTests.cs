@@ -86,6 +86,28 @@ public sealed class ForgetTests : BotTestBase
     }
 
     [Fact]
+    public async Task A_card_on_its_way_while_the_erasure_commits_is_deleted_once_it_arrives()
+    {
+        var person = new TelegramPerson(Api, 16005, "ru", firstName: "Жанна");
+        var cardInFlight = Api.HoldNextAnswerFor("sendMessage", -100900);
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш");
+        await Api.WaitForCallAsync(c => c.Method == "sendMessage" && c.ChatId == -100900, "the card, sent and not yet answered");
+
+        // Every send waits behind the card's answer now, so the person's taps are read from the database, not the chat.
+        person.Sends("/forget");
+        await Eventually.TrueAsync(() => Scalar("SELECT step FROM conversations WHERE chat_id = 16005") is "forget.confirm");
+        person.PressesData("f:yes");
+        await Eventually.TrueAsync(() => Scalar("SELECT COUNT(*) FROM people WHERE id = 16005") is 0L);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM sent_copies"));
+
+        cardInFlight.SetResult();
+
+        var deletion = await Api.WaitForCallAsync(c => c.Method == "deleteMessage" && c.ChatId == -100900, "the late card deleted");
+        Assert.Equal(Scalar("SELECT message_id FROM sent_copies WHERE lead_id = 1001 AND chat_id = -100900"), deletion.Body["message_id"]!.GetValue<long>());
+        await person.ReadsUntilAsync("Ваши данные удалены");
+    }
+
+    [Fact]
     public async Task A_changed_consent_text_asks_again_before_the_next_request()
     {
         var person = new TelegramPerson(Api, 16003, "ru", firstName: "Жанна");
@@ -105,6 +127,36 @@ public sealed class ForgetTests : BotTestBase
         person.Presses("Согласен(на)");
         await person.ReadsUntilAsync("Как к вам обращаться?");
         Assert.Equal(2L, Database.Scalar(Bot.DatabasePath, "SELECT consent_version FROM people WHERE id = 16003"));
+    }
+
+    [Fact]
+    public async Task An_erased_request_keeps_its_number_and_the_consent_record_and_besides_only_anonymous_counts()
+    {
+        var person = new TelegramPerson(Api, 16004, "ru", firstName: "Жанна");
+        await LeadScript.RequestJobCoachAsync(person, place: "Балхаш", comment: "После обеда");
+        var consentAt = (long)Scalar("SELECT consent_at FROM people WHERE id = 16004")!;
+
+        person.Sends("/forget");
+        await person.ReadsUntilAsync("Удалить все ваши данные?");
+        person.Presses("Да, удалить");
+        await person.ReadsUntilAsync("Ваши данные удалены");
+
+        Assert.Equal($"1001|1|{consentAt}", Scalar("SELECT id || '|' || consent_version || '|' || consent_at FROM leads"));
+        // Every column still holding something: the consent record, and what the statistics count (no name, phone,
+        // comment, group, place of a pin, time to call, person).
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Bot.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM leads";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var kept = Enumerable.Range(0, reader.FieldCount)
+            .Where(i => !reader.IsDBNull(i) && !(reader.GetName(i) == "person_id" && reader.GetInt64(i) == 0))
+            .Select(reader.GetName)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            ["consent_at", "consent_version", "contact_method", "created_at", "id", "kind", "language", "measure_id", "place_id", "point_id", "status", "taken_by", "topic", "updated_at"],
+            kept);
     }
 
     private object? Scalar(string sql) => Database.Scalar(Bot.DatabasePath, sql);
