@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using JumysBot.Desk;
 using JumysBot.Storage;
 using JumysBot.Telegram;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public static class BotEndpoints
 
         app.MapBotHealthChecks();
         app.MapBotMetrics();
+        app.MapDesk();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
+using JumysBot.Desk;
 using JumysBot.Leads;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
@@ -133,6 +134,7 @@ public static partial class BotRegistration
         services.AddHostedService<Privacy.RetentionService>();
         services.AddHostedService<LeadFollowUpService>();
         services.AddHostedService<Outreach.AnnouncementReportService>();
+        services.AddDesk();
         return builder;
     }
 
