@@ -17,7 +17,7 @@ public static class DeskAssets
           if (initData) { sessionStorage.setItem(saved, initData); }
           if (fromHash) { history.replaceState(null, '', location.pathname + location.search); }
 
-          async function load(url, init, push) {
+          async function load(url, init, push, focus = true) {
             const response = await fetch(url, Object.assign({ credentials: 'omit' }, init, { headers: { 'X-Telegram-Init-Data': initData } }));
             const type = response.headers.get('Content-Type') || '';
             if (type.startsWith('text/csv')) {
@@ -37,8 +37,10 @@ public static class DeskAssets
             document.body.replaceWith(document.adoptNode(page.body));
             const address = response.headers.get('X-Desk-Address') || url;
             if (push) { history.pushState(null, '', address); } else { history.replaceState(null, '', address); }
+            // After a step inside the desk, focus goes to what changed (the notice) or to the new page's heading;
+            // the first page opens like any page, at the top, where the skip link is.
             const target = document.querySelector('[data-focus]') || document.querySelector('h1');
-            if (target) { target.setAttribute('tabindex', '-1'); target.focus(); }
+            if (target && focus) { target.setAttribute('tabindex', '-1'); target.focus(); }
           }
 
           document.addEventListener('click', event => {
@@ -60,7 +62,7 @@ public static class DeskAssets
             }
           });
           window.addEventListener('popstate', () => load(location.pathname + location.search, {}, false));
-          load(location.pathname + location.search, {}, false);
+          load(location.pathname + location.search, {}, false, false);
         })();
         """;
 
@@ -98,5 +100,8 @@ public static class DeskAssets
         .chart svg { flex: 0 0 auto; max-width: 100%; height: auto; }
         .chart table { flex: 1 1 16rem; width: auto; }
         ul.lines { padding-left: 1.2rem; }
+        .scroll { overflow-x: auto; }
+        .scroll table { min-width: 40rem; }
+        input[type="checkbox"] { width: 1.5rem; height: 1.5rem; }
         """;
 }

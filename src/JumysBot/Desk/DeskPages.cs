@@ -80,7 +80,9 @@ public sealed class DeskPages(ConsultantDesk consultants, IOptions<LeadOptions> 
         main.Append("<p>").Append(DeskHtml.E(rows.Count == 0 ? desk.T("desk.none") : desk.T("desk.count", ("count", rows.Count)))).Append("</p>\n");
         if (rows.Count > 0)
         {
-            main.Append("<table>\n<caption>").Append(DeskHtml.E(desk.T("desk.list_title", ("point", PointName(desk, pointId))))).Append("</caption>\n<thead><tr>");
+            // Six columns do not fit a phone: the table scrolls sideways in a region the keyboard can reach.
+            main.Append("<div class=\"scroll\" role=\"region\" aria-labelledby=\"leads-caption\" tabindex=\"0\">\n<table>\n<caption id=\"leads-caption\">")
+                .Append(DeskHtml.E(desk.T("desk.list_title", ("point", PointName(desk, pointId))))).Append("</caption>\n<thead><tr>");
             foreach (var column in new[] { "desk.col_number", "desk.col_kind", "desk.col_place", "desk.col_status", "desk.col_age", "desk.col_due" })
             {
                 main.Append("<th scope=\"col\">").Append(DeskHtml.E(desk.T(column))).Append("</th>");
@@ -99,7 +101,7 @@ public sealed class DeskPages(ConsultantDesk consultants, IOptions<LeadOptions> 
                     .Append("<td>").Append(Due(desk, row)).Append("</td></tr>\n");
             }
 
-            main.Append("</tbody>\n</table>\n");
+            main.Append("</tbody>\n</table>\n</div>\n");
         }
 
         return desk.Page(desk.T("desk.list_title", ("point", PointName(desk, pointId))), main.ToString(), address: address + desk.Http.Request.QueryString);
