@@ -23,6 +23,8 @@ public static class DeskModule
         services.AddSingleton<DeskPages>();
         services.AddSingleton<DeskDashboard>();
         services.AddHostedService<DeskInvitations>();
+        services.AddSingleton<DeskNoteEraser>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeskNoteEraser>());
         return services;
     }
 

@@ -80,7 +80,10 @@ public static class DeskStore
     public static async Task<IReadOnlyList<DeskNote>> NotesAsync(StorageTransaction tx, long number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        await using var command = tx.Command("SELECT author_id, author_name, text, at FROM desk_notes WHERE lead_id = @id ORDER BY id", ("@id", number));
+        // Not shown once the person is forgotten, even before the eraser's next round.
+        await using var command = tx.Command(
+            "SELECT n.author_id, n.author_name, n.text, n.at FROM desk_notes n JOIN leads l ON l.id = n.lead_id WHERE n.lead_id = @id AND l.person_id <> 0 ORDER BY n.id",
+            ("@id", number));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var notes = new List<DeskNote>();
         while (await reader.ReadAsync(cancellationToken))
@@ -100,6 +103,17 @@ public static class DeskStore
             "INSERT INTO desk_notes (lead_id, author_id, author_name, text, at) VALUES (@id, @author, @name, @text, @now)",
             ("@id", number), ("@author", author.Id), ("@name", author.FirstName), ("@text", tx.Protector.Protect(text)), ("@now", tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Notes of requests whose person was forgotten (by their wish or by the retention term): the request keeps only its
+    /// anonymous fields, and a note about the person goes with the rest.
+    /// </summary>
+    public static async Task<int> ForgetNotesOfAnonymisedAsync(StorageTransaction tx, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        await using var command = tx.Command("DELETE FROM desk_notes WHERE lead_id IN (SELECT id FROM leads WHERE person_id = 0)");
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>True the first time for a user: the caller then sets their menu button.</summary>

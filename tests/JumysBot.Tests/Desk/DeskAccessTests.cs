@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JumysBot.Tests.Desk;
 
@@ -173,5 +174,22 @@ public sealed class DeskAccessTests(DeskWorldFixture fixture) : IClassFixture<De
         var menu = await _world.Api.WaitForCallAsync(c => c.Method == "setChatMenuButton" && c.ChatId == DeskWorld.Consultant, "the menu button");
         Assert.Equal("https://jumysbot.example.kz/desk/", menu.Body["menu_button"]?["web_app"]?["url"]?.GetValue<string>());
         Assert.Single(_world.Api.CallsTo(DeskWorld.BalkhashChat), c => c.Text?.Contains("Рабочий стол консультанта", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Notes_go_when_the_person_is_forgotten()
+    {
+        var consultant = DeskWorld.InitDataFor(DeskWorld.Consultant, "Ерлан");
+        var number = N(_world.OverdueLead);
+        await _world.PostAsync($"/desk/leads/{number}/notes", consultant, ("text", "Асель просила звонить после пяти"));
+        Assert.Equal(1L, _world.Scalar($"SELECT COUNT(*) FROM desk_notes WHERE lead_id = {number}"));
+
+        FakeBotApi.Database.Execute(_world.Bot.DatabasePath, $"UPDATE leads SET person_id = 0, name = NULL, phone = NULL WHERE id = {number}");
+        var page = (await _world.GetAsync($"/desk/leads/{number}", consultant)).Body;
+        var erased = await _world.Bot.Services.GetRequiredService<JumysBot.Desk.DeskNoteEraser>().RunAsync(CancellationToken.None);
+
+        Assert.DoesNotContain("после пяти", page, StringComparison.Ordinal);
+        Assert.Equal(1, erased);
+        Assert.Equal(0L, _world.Scalar($"SELECT COUNT(*) FROM desk_notes WHERE lead_id = {number}"));
     }
 }
