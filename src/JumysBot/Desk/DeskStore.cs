@@ -66,7 +66,7 @@ public static class DeskStore
     public static async Task<IReadOnlyList<DeskHistoryEntry>> HistoryAsync(StorageTransaction tx, long number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        await using var command = tx.Command("SELECT status, at, actor FROM lead_history WHERE lead_id = @id ORDER BY at, status", ("@id", number));
+        await using var command = tx.Command("SELECT status, at, actor FROM lead_history WHERE lead_id = @id ORDER BY at", ("@id", number));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<DeskHistoryEntry>();
         while (await reader.ReadAsync(cancellationToken))
