@@ -38,7 +38,8 @@ public sealed class DeskContext(HttpContext http, DeskViewer viewer, StorageTran
             Http.Response.Headers["X-Desk-Address"] = address;
         }
 
-        return Results.Content(DeskHtml.Document(Language, Texts, title, main, Viewer, notice), "text/html; charset=utf-8", statusCode: status);
+        // Somebody with no role gets no navigation: every link would only refuse them again.
+        return Results.Content(DeskHtml.Document(Language, Texts, title, main, Viewer.IsNobody ? null : Viewer, notice), "text/html; charset=utf-8", statusCode: status);
     }
 
     public IResult Forbidden() => Page(T("desk.forbidden_title"), $"<p>{DeskHtml.E(T("desk.forbidden"))}</p>", status: StatusCodes.Status403Forbidden);

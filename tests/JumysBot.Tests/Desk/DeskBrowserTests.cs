@@ -119,6 +119,8 @@ public sealed class DeskBrowserTests(DeskBrowserFixture fixture) : IClassFixture
     {
         var stranger = await fixture.OpenAsync("/desk", DeskWorld.InitDataFor(DeskWorld.Stranger, "Кто-то"));
         await Expect(stranger.Locator("h1")).ToHaveTextAsync("Нет доступа");
+        await Expect(stranger.GetByRole(AriaRole.Navigation)).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(stranger);
         await stranger.Context.CloseAsync();
 
         var forgedData = DeskWorld.InitDataFor(DeskWorld.Stranger).Replace($"%22id%22%3A{DeskWorld.Stranger}", $"%22id%22%3A{DeskWorld.Admin}", StringComparison.Ordinal);
