@@ -18,6 +18,11 @@ if ! command -v zbarimg >/dev/null 2>&1; then
   install_packages zbar-tools
 fi
 
+# The desk's browser tests drive the system's Chromium (Playwright downloads no browser here): Debian's chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  install_packages chromium
+fi
+
 # PostgreSQL for the storage tests on the second store: installed from the system's packages when missing, started on
 # loopback on a free port with a throwaway data folder, stopped on exit. CI=1 makes a missing server fail the
 # PostgreSQL tests instead of skipping them.

@@ -1,3 +1,4 @@
+using JumysBot.Desk;
 using JumysBot.Telegram;
 using JumysBot.Updates;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class BotEndpoints
 
         app.MapBotHealthChecks();
         app.MapBotMetrics();
+        app.MapDesk();
         return app;
     }
 }

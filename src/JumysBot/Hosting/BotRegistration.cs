@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Conversations;
+using JumysBot.Desk;
 using JumysBot.Leads;
 using JumysBot.LocalChat;
 using JumysBot.Localization;
@@ -60,6 +61,7 @@ public static partial class BotRegistration
         services.AddConsultants();
         services.AddOutreach();
         services.AddPrivacy();
+        services.AddDesk();
 
         if (!builder.Configuration.HasBotToken())
         {

@@ -130,7 +130,7 @@ public sealed partial class ConsultantDesk(
         var lead = parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? await tx.Leads.FindAsync(number, cancellationToken)
             : null;
-        if (lead is null || LeadCard.Target(parts[1]) is not { } target)
+        if (lead is null || LeadCard.Target(parts[1]) is null)
         {
             replies.Add(Say(input.ChatId, T("consultant.refused")));
             return;
@@ -148,12 +148,28 @@ public sealed partial class ConsultantDesk(
             // Someone else moved it first: show the card as it is now.
             replies.Add(Say(input.ChatId, T("consultant.already_changed", ("number", lead.Number))));
         }
-        else
+
+        replies.AddRange(await ApplyCardActionAsync(tx, lead, parts[1], input.FirstName, cancellationToken));
+    }
+
+    /// <summary>
+    /// A step from the card (<see cref="LeadCard.Actions"/>) by a consultant whose access was already checked, from a
+    /// card button or from the desk page: the status and its history change, the person hears what the step means for
+    /// them, and every copy of the card is edited. A step the status no longer offers changes nothing and only
+    /// refreshes the cards.
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> ApplyCardActionAsync(
+        StorageTransaction tx, Lead lead, string action, string? actorFirstName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(lead);
+        var replies = new List<OutgoingMessage>();
+        if (LeadCard.Actions(lead.Status).Contains(action) && LeadCard.Target(action) is { } target)
         {
-            var actor = string.IsNullOrWhiteSpace(input.FirstName) ? T("consultant.someone") : input.FirstName.Trim();
+            var actor = string.IsNullOrWhiteSpace(actorFirstName) ? T("consultant.someone") : actorFirstName.Trim();
             await tx.Leads.ChangeStatusAsync(lead.Number, target, actor, cancellationToken);
             lead = lead with { Status = target, TakenBy = actor };
-            if (target == LeadStatus.InProgress && parts[1] == "take")
+            if (target == LeadStatus.InProgress && action == "take")
             {
                 var language = LanguageCodes.FromCode(lead.Language) ?? Language.Russian;
                 replies.Add(new OutgoingMessage { ChatId = lead.PersonId, Text = content.Current.Texts.Get(language, "lead.taken", ("number", lead.Number)) });
@@ -167,6 +183,8 @@ public sealed partial class ConsultantDesk(
         {
             replies.Add(LeadCard.Render(lead, chat, content.Current, leadOptions.Value.MinimalCards, messageId));
         }
+
+        return replies;
     }
 
     private async Task ListLeadsAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)

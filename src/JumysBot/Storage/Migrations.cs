@@ -223,5 +223,29 @@ internal static class Migrations
                 consent_at = (SELECT p.consent_at FROM people p WHERE p.id = leads.person_id AND p.consent_at <= leads.created_at)
             WHERE person_id <> 0;
             """),
+        (10, """
+            -- The consultants' desk (a Mini App). Private notes on a request, for the point's consultants and the
+            -- administrators only; a note may be personal, so its text is encrypted like a request's comment.
+            CREATE TABLE desk_notes (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                lead_id     BIGINT NOT NULL,
+                author_id   BIGINT NOT NULL,
+                author_name TEXT NOT NULL,
+                text        TEXT NOT NULL,
+                at          BIGINT NOT NULL
+            );
+            CREATE INDEX desk_notes_lead ON desk_notes (lead_id, id);
+            -- The message with the desk's button, sent once to each consultants' chat (again when the address changes).
+            CREATE TABLE desk_invitations (
+                chat_id BIGINT PRIMARY KEY,
+                url     TEXT NOT NULL,
+                sent_at BIGINT NOT NULL
+            );
+            -- Consultants whose menu button opens the desk, so it is taken away when they are no longer one.
+            CREATE TABLE desk_menu_buttons (
+                user_id BIGINT PRIMARY KEY,
+                set_at  BIGINT NOT NULL
+            );
+            """),
     ];
 }

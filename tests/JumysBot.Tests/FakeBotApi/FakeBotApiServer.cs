@@ -38,6 +38,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Dictionary<string, int> _faultCounts = [];
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _failures = [];
     private readonly Dictionary<(string, long), Queue<(int Status, string Body)>> _chatFailures = [];
+    private readonly Dictionary<(long Chat, long User), string> _members = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private readonly SemaphoreSlim _callArrived = new(0);
     private long _nextUpdateId = 1000;
@@ -199,6 +200,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         return release;
+    }
+
+    /// <summary>What getChatMember answers for this user in this chat (<c>member</c>, <c>administrator</c>, <c>left</c>…); <c>left</c> when never set.</summary>
+    public void SetChatMember(long chatId, long userId, string status = "member")
+    {
+        lock (_gate)
+        {
+            _members[(chatId, userId)] = status;
+        }
     }
 
     public IReadOnlyList<ApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
@@ -383,6 +393,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         {
             "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
             "sendMessage" or "editMessageText" or "sendVenue" or "sendDocument" or "sendVoice" or "editMessageReplyMarkup" => SentMessage(body),
+            "getChatMember" => ChatMember(body),
             "getMe" => JsonNode.Parse("""{"id":123456,"is_bot":true,"first_name":"JumysBot","username":"jumys_test_bot"}"""),
             _ => JsonValue.Create(true),
         };
@@ -432,6 +443,26 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 return new JsonArray();
             }
         }
+    }
+
+    private JsonObject ChatMember(JsonObject body)
+    {
+        var chat = long.Parse(body["chat_id"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        var user = long.Parse(body["user_id"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        string status;
+        lock (_gate)
+        {
+            status = _members.GetValueOrDefault((chat, user), "left");
+        }
+
+        return new JsonObject
+        {
+            ["status"] = status,
+            ["user"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "user" },
+            ["can_be_edited"] = false, ["is_anonymous"] = false, ["can_manage_chat"] = true, ["can_delete_messages"] = true,
+            ["can_manage_video_chats"] = true, ["can_restrict_members"] = true, ["can_promote_members"] = false, ["can_change_info"] = true,
+            ["can_invite_users"] = true, ["can_post_stories"] = false, ["can_edit_stories"] = false, ["can_delete_stories"] = false,
+        };
     }
 
     private JsonObject SentMessage(JsonObject body)
