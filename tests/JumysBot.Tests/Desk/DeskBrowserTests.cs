@@ -142,9 +142,15 @@ public sealed class DeskBrowserTests(DeskBrowserFixture fixture) : IClassFixture
         Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Html))}")));
     }
 
+    /// <summary>
+    /// The pictures in docs/operators.md. They carry today's dates, so they are taken (into docs/images) only when
+    /// JUMYSBOT_SCREENSHOTS=1, and otherwise into the test's own folder: a test run leaves the checkout as it was.
+    /// </summary>
     private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
-        var folder = Path.Combine(RepositoryRoot(), "docs", "images");
+        var folder = Environment.GetEnvironmentVariable("JUMYSBOT_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "images")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = fullPage });
     }
