@@ -181,23 +181,19 @@ public sealed partial class UpdateProcessor(
                 await tx.Conversations.SaveAsync(input.ChatId, turn.State, cancellationToken);
             }
 
+            List<OutgoingMessage> messages = [];
             if (turn.NewLead is { } lead)
             {
-                foreach (var message in await leadDesk.RegisterAsync(tx, input.ChatId, turn.Person, lead, cancellationToken))
-                {
-                    await tx.Outbox.AddAsync(message, cancellationToken);
-                }
+                messages.AddRange(await leadDesk.RegisterAsync(tx, input.ChatId, turn.Person, lead, cancellationToken));
             }
 
             if (turn.FeedbackChanges.Count > 0)
             {
-                foreach (var message in await feedbackDesk.ApplyAsync(tx, input.UserId, turn.FeedbackChanges, cancellationToken))
-                {
-                    await tx.Outbox.AddAsync(message, cancellationToken);
-                }
+                messages.AddRange(await feedbackDesk.ApplyAsync(tx, input.UserId, turn.FeedbackChanges, cancellationToken));
             }
 
-            foreach (var message in turn.Messages)
+            messages.AddRange(turn.Messages);
+            foreach (var message in OneMessagePerStep.Merge(messages, input.ChatId))
             {
                 await tx.Outbox.AddAsync(message, cancellationToken);
             }

@@ -29,6 +29,11 @@ public static class LeadCard
             T("card.kind", ("kind", What(d, content))),
             T("card.place", ("place", Place(d, content))),
         };
+        if (d.Kind == LeadKind.Other)
+        {
+            lines.Add(T("card.pass_on"));
+        }
+
         if (lead.IsForgotten)
         {
             lines.Add(T("card.forgotten"));
@@ -101,7 +106,8 @@ public static class LeadCard
         var kind = texts.Get(ConsultantLanguage, $"lead.kind.{LeadTopics.KindKey(d.Kind)}");
         var detail = content.Measures.Find(d.Topic ?? "") ?? content.Measures.Find(d.MeasureId ?? "");
         var topic = d.Topic is { } t && LeadTopics.AnswersFor(d.Kind).Contains(t) ? texts.Get(ConsultantLanguage, LeadTopics.AnswerTextKey(d.Kind, t)) : null;
-        return string.Join(": ", new[] { kind, detail?.Title.In(ConsultantLanguage), topic }.Where(s => s is not null));
+        // «Job coach (наставник)» is both a kind and a measure's title: said once.
+        return string.Join(": ", new[] { kind, detail?.Title.In(ConsultantLanguage), topic }.Where(s => s is not null).Distinct(StringComparer.Ordinal));
     }
 
     private static string Place(LeadDraft d, BotContent content) =>

@@ -64,6 +64,9 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
                 case FeedbackCommentGiven comment:
                     await tx.Leads.AddFeedbackCommentAsync(comment.Lead, personId, comment.Comment, cancellationToken);
                     break;
+                case FeedbackVoiceGiven voice:
+                    messages.AddRange(await ForwardVoiceAsync(tx, personId, voice, cancellationToken));
+                    break;
                 case PhoneChanged phone when await tx.Leads.ChangePhoneAsync(phone.Lead, personId, phone.Phone, cancellationToken):
                     messages.AddRange(await CardsAfterChangeAsync(tx, phone.Lead, "feedback.consultant_phone_changed", cancellationToken));
                     break;
@@ -74,6 +77,36 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
         }
 
         return messages;
+    }
+
+    /// <summary>
+    /// A voice message about the help: kept as «voice message» in the request's feedback, and sent to each chat that got
+    /// the request's card, protected and erased with the request.
+    /// </summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> ForwardVoiceAsync(StorageTransaction tx, long personId, FeedbackVoiceGiven voice, CancellationToken cancellationToken)
+    {
+        if (await tx.Leads.FindAsync(voice.Lead, cancellationToken) is not { } lead)
+        {
+            return [];
+        }
+
+        var texts = content.Current.Texts;
+        var language = LanguageCodes.FromCode(lead.Language) ?? Language.Russian;
+        if (!await tx.Leads.AddFeedbackCommentAsync(voice.Lead, personId, texts.Get(language, "lead.review.voice"), cancellationToken))
+        {
+            return [];
+        }
+
+        var chats = (await tx.Leads.CardsAsync(voice.Lead, cancellationToken)).Select(c => c.ChatId).Distinct();
+        return [.. chats.Select(chat => new OutgoingMessage
+        {
+            ChatId = chat,
+            Text = texts.Get(LeadCard.ConsultantLanguage, "feedback.consultant_voice", ("number", voice.Lead), ("rating", lead.Rating)),
+            VoiceFileId = voice.VoiceFileId,
+            VoiceOfLead = voice.Lead,
+            Protected = true,
+            Priority = MessagePriority.Notification,
+        })];
     }
 
     /// <summary>Every card of the request, edited in place as a status change does, and a short note so the consultants see it.</summary>

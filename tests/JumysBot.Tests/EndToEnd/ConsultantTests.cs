@@ -282,7 +282,7 @@ public sealed class ConsultantTests : BotTestBase
         person.Presses("Не хочу указывать");
         await person.ReadsUntilAsync("Хотите что-то добавить");
         person.SendsVoice("AwACAgIAAxkBAAIB");
-        await person.ReadsUntilAsync("голосовое сообщение");
+        Assert.Contains("Комментарий: голосовое сообщение.", (await person.ReadsUntilAsync("Проверьте")).Text);
         person.Presses("Подтвердить");
         await person.ReadsUntilAsync("принята");
 
@@ -290,7 +290,7 @@ public sealed class ConsultantTests : BotTestBase
         Assert.Equal("AwACAgIAAxkBAAIB", voice.Body["voice"]!.GetValue<string>());
         var card = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан").Received.First(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true);
         Assert.Contains("Связь: только SMS или WhatsApp, не звонить.", card.Text);
-        Assert.Contains("Голосовое сообщение — ниже.", card.Text);
+        Assert.Contains("Голосовое сообщение человека придёт следующим сообщением.", card.Text);
         Assert.DoesNotContain("Группа", card.Text, StringComparison.Ordinal);
     }
 
