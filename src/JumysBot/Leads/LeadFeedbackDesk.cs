@@ -97,16 +97,21 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
             return [];
         }
 
-        var chats = (await tx.Leads.CardsAsync(voice.Lead, cancellationToken)).Select(c => c.ChatId).Distinct();
-        return [.. chats.Select(chat => new OutgoingMessage
+        var messages = new List<OutgoingMessage>();
+        foreach (var chat in (await tx.Leads.CardsAsync(voice.Lead, cancellationToken)).Select(c => c.ChatId).Distinct())
         {
-            ChatId = chat,
-            Text = texts.Get(LeadCard.ConsultantLanguage, "feedback.consultant_voice", ("number", voice.Lead), ("rating", lead.Rating)),
-            VoiceFileId = voice.VoiceFileId,
-            VoiceOfLead = voice.Lead,
-            Protected = true,
-            Priority = MessagePriority.Notification,
-        })];
+            messages.Add(new OutgoingMessage
+            {
+                ChatId = chat,
+                Text = texts.Get(await tx.Consultants.LanguageOfAsync(chat, cancellationToken), "feedback.consultant_voice", ("number", voice.Lead), ("rating", lead.Rating)),
+                VoiceFileId = voice.VoiceFileId,
+                VoiceOfLead = voice.Lead,
+                Protected = true,
+                Priority = MessagePriority.Notification,
+            });
+        }
+
+        return messages;
     }
 
     /// <summary>Every card of the request, edited in place as a status change does, and a short note so the consultants see it.</summary>
@@ -121,11 +126,12 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
         var messages = new List<OutgoingMessage>();
         foreach (var (chat, messageId) in await tx.Leads.CardsAsync(number, cancellationToken))
         {
-            messages.Add(LeadCard.Render(lead, chat, current, options.Value.MinimalCards, messageId));
+            var language = await tx.Consultants.LanguageOfAsync(chat, cancellationToken);
+            messages.Add(LeadCard.Render(lead, chat, current, options.Value.MinimalCards, messageId, language));
             messages.Add(new OutgoingMessage
             {
                 ChatId = chat,
-                Text = current.Texts.Get(LeadCard.ConsultantLanguage, noteKey, ("number", number)),
+                Text = current.Texts.Get(language, noteKey, ("number", number)),
                 Priority = MessagePriority.Notification,
             });
         }
