@@ -73,9 +73,9 @@ public sealed partial class CatalogExplorer
         {
             choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.link")) { Url = link });
         }
-        else if (Leads.LeadTopics.KindOf(measure.Action) is not null)
+        else if (Leads.LeadTopics.KindOf(measure.Action) is { } kind)
         {
-            choices.Add(new Choice(Leads.LeadConversation.StartButton(measure.Id), context.Text("catalog.action.register")));
+            choices.Add(new Choice(Leads.LeadConversation.StartButton(measure.Id), context.Text(Leads.LeadTopics.RequestButtonTextKey(kind))));
         }
         else if (measure.Action == MeasureAction.FindPoint)
         {

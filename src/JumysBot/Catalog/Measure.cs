@@ -77,6 +77,9 @@ public enum MeasureAction
     RegisterGrant,
     RegisterJob,
     RegisterJobCoach,
+
+    /// <summary>A request the consultant passes on to the office that handles the measure (<c>register_other</c>).</summary>
+    RegisterOther,
     FindPoint,
     Link,
 }

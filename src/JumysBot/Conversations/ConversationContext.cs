@@ -62,9 +62,18 @@ public sealed class ConversationContext
 
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
-    /// share my location), that keyboard is taken away with the first message that has no buttons of its own.
+    /// share my location), that keyboard is taken away with the first message that has no buttons of its own; then
+    /// what the turn says is joined into as few messages as Telegram allows (<see cref="OneMessagePerStep"/>).
     /// </summary>
     public void Finish()
+    {
+        TakeAwayReplyKeyboard();
+        var merged = OneMessagePerStep.Merge(_messages, Input.ChatId);
+        _messages.Clear();
+        _messages.AddRange(merged);
+    }
+
+    private void TakeAwayReplyKeyboard()
     {
         var hadReplyKeyboard = _initialState.Choices.Any(c => c.Request != ChoiceRequest.None);
         var hasReplyKeyboard = State.Choices.Any(c => c.Request != ChoiceRequest.None);
@@ -139,10 +148,6 @@ public sealed class ConversationContext
         return true;
     }
 
-    /// <summary>
-    /// Escapes content and user text for Telegram HTML: only <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>, as Telegram asks,
-    /// so «quotes» and no-break spaces reach the person as they are.
-    /// </summary>
-    public static string Escape(string text) =>
-        text?.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal) ?? "";
+    /// <inheritdoc cref="TelegramHtml.Escape"/>
+    public static string Escape(string text) => TelegramHtml.Escape(text);
 }

@@ -113,7 +113,7 @@ public sealed class ConversationRouter(
             return;
         }
 
-        context.Say(input.Contact is not null || input.Location is not null || input.VoiceFileId is not null ? "input.not_expected" : "input.unreadable");
+        context.Say(input.VoiceFileId is not null ? "input.voice_not_here" : input.Contact is not null || input.Location is not null ? "input.not_expected" : "input.unreadable");
         AskAgainOrMenu(context);
     }
 

@@ -27,6 +27,9 @@ public sealed partial class ConsultantDesk(
 {
     private const string AdminPrefix = "a:";
 
+    /// <summary>A consultants' chat choosing its language: <c>cl:kk</c> or <c>cl:ru</c>.</summary>
+    private const string LanguagePrefix = "cl:";
+
     public int Order => HandlerOrder.Staff;
 
     /// <summary>Consultants' card buttons and commands, and the administrators' binding decisions; they write their own changes.</summary>
@@ -49,6 +52,14 @@ public sealed partial class ConsultantDesk(
         else if (input.ButtonId?.StartsWith(AdminPrefix, StringComparison.Ordinal) == true)
         {
             await PressAdminButtonAsync(tx, input, replies, cancellationToken);
+        }
+        else if (input.ButtonId?.StartsWith(LanguagePrefix, StringComparison.Ordinal) == true && !input.IsPrivateChat)
+        {
+            await ChooseLanguageAsync(tx, input, replies, cancellationToken);
+        }
+        else if (name == "/LANGUAGE" && !input.IsPrivateChat)
+        {
+            await AskLanguageAsync(tx, input, replies, cancellationToken);
         }
         else if (name == "/LEADS")
         {
@@ -100,19 +111,20 @@ public sealed partial class ConsultantDesk(
         var messages = new List<OutgoingMessage>();
         foreach (var chat in fallback ? botOptions.Value.AdminIds : chats)
         {
+            var language = await tx.Consultants.LanguageOfAsync(chat, cancellationToken);
             if (fallback)
             {
-                var point = current.Points.FindPoint(lead.PointId)?.Name.In(LeadCard.ConsultantLanguage) ?? lead.PointId;
-                messages.Add(Say(chat, T("consultant.no_chat_for_point", ("point", point)), MessagePriority.Notification));
+                var point = current.Points.FindPoint(lead.PointId)?.Name.In(language) ?? lead.PointId;
+                messages.Add(Say(chat, T(language, "consultant.no_chat_for_point", ("point", point)), MessagePriority.Notification));
             }
 
-            messages.Add(LeadCard.Render(lead, chat, current, leadOptions.Value.MinimalCards));
+            messages.Add(LeadCard.Render(lead, chat, current, leadOptions.Value.MinimalCards, language: language));
             if (lead.Draft.VoiceFileId is { } voice && !leadOptions.Value.MinimalCards)
             {
                 messages.Add(new OutgoingMessage
                 {
                     ChatId = chat,
-                    Text = T("card.voice_caption", ("number", lead.Number)),
+                    Text = T(language, "card.voice_caption", ("number", lead.Number)),
                     VoiceFileId = voice,
                     VoiceOfLead = lead.Number,
                     Protected = true,
@@ -126,27 +138,28 @@ public sealed partial class ConsultantDesk(
 
     private async Task PressCardButtonAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
     {
+        var here = await tx.Consultants.LanguageOfAsync(input.ChatId, cancellationToken);
         var parts = input.ButtonId!.Split(':');
         var lead = parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? await tx.Leads.FindAsync(number, cancellationToken)
             : null;
         if (lead is null || LeadCard.Target(parts[1]) is null)
         {
-            replies.Add(Say(input.ChatId, T("consultant.refused")));
+            replies.Add(Say(input.ChatId, T(here, "consultant.refused")));
             return;
         }
 
         var boundPoint = await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken);
         if (boundPoint != lead.PointId && !IsAdmin(input.UserId))
         {
-            replies.Add(Say(input.ChatId, T("consultant.refused")));
+            replies.Add(Say(input.ChatId, T(here, "consultant.refused")));
             return;
         }
 
         if (!LeadCard.Actions(lead.Status).Contains(parts[1]))
         {
             // Someone else moved it first: show the card as it is now.
-            replies.Add(Say(input.ChatId, T("consultant.already_changed", ("number", lead.Number))));
+            replies.Add(Say(input.ChatId, T(here, "consultant.already_changed", ("number", lead.Number))));
         }
 
         replies.AddRange(await ApplyCardActionAsync(tx, lead, parts[1], input.FirstName, cancellationToken));
@@ -181,36 +194,73 @@ public sealed partial class ConsultantDesk(
 
         foreach (var (chat, messageId) in await tx.Leads.CardsAsync(lead.Number, cancellationToken))
         {
-            replies.Add(LeadCard.Render(lead, chat, content.Current, leadOptions.Value.MinimalCards, messageId));
+            replies.Add(LeadCard.Render(lead, chat, content.Current, leadOptions.Value.MinimalCards, messageId, await tx.Consultants.LanguageOfAsync(chat, cancellationToken)));
         }
 
         return replies;
     }
 
+    /// <summary>/language in a consultants' chat: the two languages, each named in itself.</summary>
+    private async Task AskLanguageAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        var here = await tx.Consultants.LanguageOfAsync(input.ChatId, cancellationToken);
+        if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is null)
+        {
+            replies.Add(Say(input.ChatId, T(here, "consultant.not_bound")));
+            return;
+        }
+
+        var texts = content.Current.Texts;
+        replies.Add(Say(input.ChatId, texts.Get(here, "language.question")) with
+        {
+            Buttons =
+            [
+                [new Choice(LanguagePrefix + "kk", texts.Get(Language.Kazakh, "language.name.kk"))],
+                [new Choice(LanguagePrefix + "ru", texts.Get(Language.Russian, "language.name.ru"))],
+            ],
+        });
+    }
+
+    /// <summary>The chat's cards, reminders and notes are in this language from now on; cards already sent change at their next edit.</summary>
+    private async Task ChooseLanguageAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        var chosen = LanguageCodes.FromCode(input.ButtonId![LanguagePrefix.Length..]);
+        if (chosen is not { } language || !await tx.Consultants.SetLanguageAsync(input.ChatId, language, cancellationToken))
+        {
+            var here = await tx.Consultants.LanguageOfAsync(input.ChatId, cancellationToken);
+            replies.Add(Say(input.ChatId, T(here, chosen is null ? "consultant.refused" : "consultant.not_bound")));
+            return;
+        }
+
+        replies.Add(Say(input.ChatId, T(language, "consultant.language_changed")));
+    }
+
     private async Task ListLeadsAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)
     {
+        var here = await tx.Consultants.LanguageOfAsync(input.ChatId, cancellationToken);
         if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is not { } point)
         {
-            replies.Add(Say(input.ChatId, T("consultant.not_bound")));
+            replies.Add(Say(input.ChatId, T(here, "consultant.not_bound")));
             return;
         }
 
         var open = await tx.Leads.OpenForPointAsync(point, cancellationToken);
         if (open.Count == 0)
         {
-            replies.Add(Say(input.ChatId, T("consultant.no_open_leads")));
+            replies.Add(Say(input.ChatId, T(here, "consultant.no_open_leads")));
             return;
         }
 
-        replies.Add(Say(input.ChatId, T("consultant.open_leads", ("count", open.Count))));
-        replies.AddRange(open.Select(lead => LeadCard.Render(lead, input.ChatId, content.Current, leadOptions.Value.MinimalCards) with { Priority = MessagePriority.Reply }));
+        replies.Add(Say(input.ChatId, T(here, "consultant.open_leads", ("count", open.Count))));
+        replies.AddRange(open.Select(lead => LeadCard.Render(lead, input.ChatId, content.Current, leadOptions.Value.MinimalCards, language: here) with { Priority = MessagePriority.Reply }));
     }
 
     private async Task ExportAsync(StorageTransaction tx, Incoming input, string argument, List<OutgoingMessage> replies, CancellationToken cancellationToken)
     {
+        var here = await tx.Consultants.LanguageOfAsync(input.ChatId, cancellationToken);
         if (await tx.Consultants.PointOfAsync(input.ChatId, cancellationToken) is not { } point)
         {
-            replies.Add(Say(input.ChatId, T("consultant.not_bound")));
+            replies.Add(Say(input.ChatId, T(here, "consultant.not_bound")));
             return;
         }
 
@@ -222,7 +272,7 @@ public sealed partial class ConsultantDesk(
         replies.Add(new OutgoingMessage
         {
             ChatId = input.ChatId,
-            Text = T("consultant.export_caption", ("count", leads.Count), ("days", days)),
+            Text = T(here, "consultant.export_caption", ("count", leads.Count), ("days", days)),
             Document = new DocumentFile($"leads-{point}-{days}d.csv", LeadCsv.Write(leads, content.Current, leadOptions.Value.MinimalCards)),
             Protected = true,
         });
@@ -307,6 +357,8 @@ public sealed partial class ConsultantDesk(
     private string PointName(string pointId) => content.Current.Points.FindPoint(pointId)?.Name.In(LeadCard.ConsultantLanguage) ?? pointId;
 
     private string T(string key, params ReadOnlySpan<(string, object?)> arguments) => content.Current.Texts.Get(LeadCard.ConsultantLanguage, key, arguments);
+
+    private string T(Language language, string key, params ReadOnlySpan<(string, object?)> arguments) => content.Current.Texts.Get(language, key, arguments);
 
     private static OutgoingMessage Say(long chatId, string text, MessagePriority priority = MessagePriority.Reply) =>
         new() { ChatId = chatId, Text = text, Priority = priority };

@@ -15,22 +15,28 @@ public static class LeadCard
 {
     public const string Prefix = "c:";
 
-    /// <summary>The consultants' language: the cards and their buttons are in Russian, as the region's offices work.</summary>
+    /// <summary>The consultants' language unless their chat chose another: Russian, as the region's offices work.</summary>
     public const Language ConsultantLanguage = Language.Russian;
 
-    public static OutgoingMessage Render(Lead lead, long chatId, BotContent content, bool minimal, long? editMessageId = null)
+    /// <param name="language">The consultants' chat's language; Russian unless the chat chose Kazakh.</param>
+    public static OutgoingMessage Render(Lead lead, long chatId, BotContent content, bool minimal, long? editMessageId = null, Language language = ConsultantLanguage)
     {
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(content);
         var texts = content.Texts;
         var d = lead.Draft;
-        string T(string key, params ReadOnlySpan<(string, object?)> args) => texts.Get(ConsultantLanguage, key, args);
+        string T(string key, params ReadOnlySpan<(string, object?)> args) => texts.Get(language, key, args);
         var lines = new List<string>
         {
             T("card.title", ("number", lead.Number), ("status", T("card.status." + lead.Status.ToString().ToLowerInvariant()))),
-            T("card.kind", ("kind", What(d, content))),
-            T("card.place", ("place", Place(d, content))),
+            T("card.kind", ("kind", What(d, content, language))),
+            T("card.place", ("place", Place(d, content, language))),
         };
+        if (d.Kind == LeadKind.Other)
+        {
+            lines.Add(T("card.pass_on"));
+        }
+
         if (lead.IsForgotten)
         {
             lines.Add(T("card.forgotten"));
@@ -40,7 +46,7 @@ public static class LeadCard
             // The person's own words each stay on one line that starts with its label, so they cannot pose as a card line.
             lines.Add(T("card.name", ("name", d.Name is null ? null : PersonWords.OnOneLine(d.Name))));
             lines.Add(T("card.phone", ("phone", d.Phone)));
-            lines.Add(T("card.contact", ("contact", Contact(d, texts))));
+            lines.Add(T("card.contact", ("contact", Contact(d, texts, language))));
             lines.Add(T("card.language", ("language", T("language.name." + lead.Language))));
             if (d.DisabilityGroup is { } group && group != DisabilityGroup.NotSaid)
             {
@@ -95,28 +101,29 @@ public static class LeadCard
         _ => null,
     };
 
-    public static string What(LeadDraft d, BotContent content)
+    public static string What(LeadDraft d, BotContent content, Language language = ConsultantLanguage)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(content);
         var texts = content.Texts;
-        var kind = texts.Get(ConsultantLanguage, $"lead.kind.{LeadTopics.KindKey(d.Kind)}");
+        var kind = texts.Get(language, $"lead.kind.{LeadTopics.KindKey(d.Kind)}");
         var detail = content.Measures.Find(d.Topic ?? "") ?? content.Measures.Find(d.MeasureId ?? "");
-        var topic = d.Topic is { } t && LeadTopics.AnswersFor(d.Kind).Contains(t) ? texts.Get(ConsultantLanguage, LeadTopics.AnswerTextKey(d.Kind, t)) : null;
-        return string.Join(": ", new[] { kind, detail?.Title.In(ConsultantLanguage), topic }.Where(s => s is not null));
+        var topic = d.Topic is { } t && LeadTopics.AnswersFor(d.Kind).Contains(t) ? texts.Get(language, LeadTopics.AnswerTextKey(d.Kind, t)) : null;
+        // «Job coach (наставник)» is both a kind and a measure's title: said once.
+        return string.Join(": ", new[] { kind, detail?.Title.In(language), topic }.Where(s => s is not null).Distinct(StringComparer.Ordinal));
     }
 
-    private static string Place(LeadDraft d, BotContent content) =>
-        content.Points.FindPlace(d.PlaceId) is { } place ? place.Name.In(ConsultantLanguage)
+    private static string Place(LeadDraft d, BotContent content, Language language) =>
+        content.Points.FindPlace(d.PlaceId) is { } place ? place.Name.In(language)
         : d is { Latitude: { } lat, Longitude: { } lon }
-            ? content.Texts.Get(ConsultantLanguage, "card.location", ("lat", lat.ToString("0.####", CultureInfo.InvariantCulture)), ("lon", lon.ToString("0.####", CultureInfo.InvariantCulture)))
-            : content.Texts.Get(ConsultantLanguage, "lead.review.none");
+            ? content.Texts.Get(language, "card.location", ("lat", lat.ToString("0.####", CultureInfo.InvariantCulture)), ("lon", lon.ToString("0.####", CultureInfo.InvariantCulture)))
+            : content.Texts.Get(language, "lead.review.none");
 
-    private static string Contact(LeadDraft d, TextCatalog texts)
+    private static string Contact(LeadDraft d, TextCatalog texts, Language language)
     {
-        var method = texts.Get(ConsultantLanguage, "card.method." + (d.ContactMethod ?? ContactMethod.Call).ToString().ToLowerInvariant());
+        var method = texts.Get(language, "card.method." + (d.ContactMethod ?? ContactMethod.Call).ToString().ToLowerInvariant());
         return d.ContactMethod is null or ContactMethod.Call && d.ContactTime is { } time
-            ? $"{method}, {texts.Get(ConsultantLanguage, "card.time." + time.ToString().ToLowerInvariant())}"
+            ? $"{method}, {texts.Get(language, "card.time." + time.ToString().ToLowerInvariant())}"
             : method;
     }
 }

@@ -43,9 +43,17 @@ public sealed class LeadDesk(ContentStore content, IOptions<LeadOptions> options
         {
             texts.Get(language, "lead.done.accepted", ("number", number)),
             texts.Get(language, draft.ContactMethod == ContactMethod.Call ? "lead.done.next_call" : "lead.done.next_text"),
+        };
+        if (draft.Kind == LeadKind.Other)
+        {
+            lines.Add(texts.Get(language, "lead.done.pass_on"));
+        }
+
+        lines.AddRange(
+        [
             "",
             texts.Get(language, "lead.done.point", ("point", point.Name.In(language))),
-        };
+        ]);
         if (distance is { } km)
         {
             lines.Add(texts.Get(language, DistanceKey(point), ("km", Math.Round(km).ToString("0", System.Globalization.CultureInfo.InvariantCulture))));

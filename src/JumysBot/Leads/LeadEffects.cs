@@ -11,38 +11,33 @@ public sealed record FunnelStepReached(string Name, LeadKind Kind) : IEffect;
 
 public sealed class RequestRegistration(LeadDesk desk) : EffectApplier<RequestConfirmed>
 {
-    protected override async ValueTask ApplyAsync(UpdateContext update, RequestConfirmed effect, CancellationToken cancellationToken)
+    protected override async ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, RequestConfirmed effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(effect);
-        foreach (var message in await desk.RegisterAsync(update.Store, effect.Person.Id, effect.Person, effect.Draft, cancellationToken))
-        {
-            await update.Store.Outbox.AddAsync(message, cancellationToken);
-        }
+        return await desk.RegisterAsync(update.Store, effect.Person.Id, effect.Person, effect.Draft, cancellationToken);
     }
 }
 
 public sealed class FunnelCounter : EffectApplier<FunnelStepReached>
 {
-    protected override async ValueTask ApplyAsync(UpdateContext update, FunnelStepReached effect, CancellationToken cancellationToken)
+    protected override async ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, FunnelStepReached effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(effect);
         await update.Store.Leads.AddFunnelEventAsync(effect.Name, effect.Kind, cancellationToken);
+        return [];
     }
 }
 
 /// <summary>Stores a rating, a comment or a new phone, and queues the card edits and notes for the consultants.</summary>
 public sealed class FeedbackApplier(LeadFeedbackDesk desk) : EffectApplier<LeadFeedbackChange>
 {
-    protected override async ValueTask ApplyAsync(UpdateContext update, LeadFeedbackChange effect, CancellationToken cancellationToken)
+    protected override async ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, LeadFeedbackChange effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(effect);
-        foreach (var message in await desk.ApplyAsync(update.Store, PersonOf(update), [effect], cancellationToken))
-        {
-            await update.Store.Outbox.AddAsync(message, cancellationToken);
-        }
+        return await desk.ApplyAsync(update.Store, PersonOf(update), [effect], cancellationToken);
     }
 
     private static long PersonOf(UpdateContext update) =>

@@ -20,6 +20,19 @@ public sealed partial class LeadFeedback
 
     private static void TakeComment(ConversationContext context, FeedbackStepData data)
     {
+        if (context.Input.VoiceFileId is { } voice)
+        {
+            // A voice message is kept as a request's comment is: the consultants hear it.
+            if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
+            {
+                context.Emit(new FeedbackVoiceGiven(data.Lead, voice));
+            }
+
+            context.Say("feedback.comment_thanks");
+            Finish(context, data);
+            return;
+        }
+
         var typed = context.Input.Text!;
         if (ChoiceMatcher.Match(typed, context.State.Choices) is { } choice)
         {
@@ -50,9 +63,7 @@ public sealed partial class LeadFeedback
     private static void NotAText(ConversationContext context)
     {
         var input = context.Input;
-        context.Say(input.VoiceFileId is not null ? "feedback.comment_text_only"
-            : input.Contact is not null || input.Location is not null ? "input.not_expected"
-            : "input.unreadable");
+        context.Say(input.Contact is not null || input.Location is not null ? "input.not_expected" : "input.unreadable");
         context.AskAgain();
     }
 
@@ -85,7 +96,7 @@ public sealed partial class LeadFeedback
         }
         else
         {
-            context.Say(input.Location is not null || input.VoiceFileId is not null ? "input.not_expected" : "input.unreadable");
+            context.Say(input.VoiceFileId is not null ? "input.voice_not_here" : input.Location is not null ? "input.not_expected" : "input.unreadable");
             context.AskAgain();
             return;
         }

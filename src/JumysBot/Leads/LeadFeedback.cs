@@ -171,8 +171,8 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
                     context.Ask(screen.Step, screen.Prompt, screen.Choices, new FeedbackStepData(lead.Number, ResumeFrom(context.State)).ToJson());
                 }, "record the rating, ask for a few words")
                 .PermitIf(pressed[Trigger.SkipComment], State.Resumed, lead => CurrentStepData(context, lead.Number) is not null, "about this request")
-                .PermitIf(_typed, State.Resumed, _ => context.Input.Text is not null, "a text")
-                .InternalTransitionIf(_typed, _ => context.Input.Text is null, (_, _) => NotAText(context), "not a text");
+                .PermitIf(_typed, State.Resumed, _ => context.Input.Text is not null || context.Input.VoiceFileId is not null, "a text or a voice message")
+                .InternalTransitionIf(_typed, _ => context.Input.Text is null && context.Input.VoiceFileId is null, (_, _) => NotAText(context), "neither a text nor a voice message");
 
             _machine.Configure(State.Phone)
                 .OnEntryFrom(pressed[Trigger.ChangePhone], lead =>
@@ -202,7 +202,7 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
                     context.Say("feedback.comment_skipped");
                     Finish(context, CurrentStepData(context, lead.Number)!);
                 }, "say the comment was skipped, go back")
-                .OnEntryFrom(_typed, data => TakeComment(context, data), "keep the comment, go back")
+                .OnEntryFrom(_typed, data => TakeComment(context, data), "keep the comment or the voice message, go back")
                 .OnEntryFrom(pressed[Trigger.CancelPhone], lead =>
                 {
                     context.Say("feedback.phone_kept");

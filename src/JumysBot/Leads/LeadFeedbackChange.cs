@@ -12,6 +12,9 @@ public sealed record RatingGiven(long Lead, int Rating) : LeadFeedbackChange(Lea
 /// <summary>The person added a few words to their rating.</summary>
 public sealed record FeedbackCommentGiven(long Lead, string Comment) : LeadFeedbackChange(Lead);
 
+/// <summary>The person said their few words as a voice message (its Telegram file id): it goes to the consultants.</summary>
+public sealed record FeedbackVoiceGiven(long Lead, string VoiceFileId) : LeadFeedbackChange(Lead);
+
 /// <summary>The consultant could not reach the person, who gave a new number (+7XXXXXXXXXX).</summary>
 public sealed record PhoneChanged(long Lead, string Phone) : LeadFeedbackChange(Lead);
 

@@ -66,6 +66,9 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
                 case FeedbackCommentGiven comment:
                     await tx.Leads.AddFeedbackCommentAsync(comment.Lead, personId, comment.Comment, cancellationToken);
                     break;
+                case FeedbackVoiceGiven voice:
+                    messages.AddRange(await ForwardVoiceAsync(tx, personId, voice, cancellationToken));
+                    break;
                 case PhoneChanged phone when await tx.Leads.ChangePhoneAsync(phone.Lead, personId, phone.Phone, cancellationToken):
                     messages.AddRange(await CardsAfterChangeAsync(tx, phone.Lead, "feedback.consultant_phone_changed", cancellationToken));
                     break;
@@ -73,6 +76,41 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
                     messages.AddRange(await CardsAfterChangeAsync(tx, textOnly.Lead, "feedback.consultant_text_only", cancellationToken));
                     break;
             }
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// A voice message about the help: kept as «voice message» in the request's feedback, and sent to each chat that got
+    /// the request's card, protected and erased with the request.
+    /// </summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> ForwardVoiceAsync(StorageTransaction tx, long personId, FeedbackVoiceGiven voice, CancellationToken cancellationToken)
+    {
+        if (await tx.Leads.FindAsync(voice.Lead, cancellationToken) is not { } lead)
+        {
+            return [];
+        }
+
+        var texts = content.Current.Texts;
+        var language = LanguageCodes.FromCode(lead.Language) ?? Language.Russian;
+        if (!await tx.Leads.AddFeedbackCommentAsync(voice.Lead, personId, texts.Get(language, "lead.review.voice"), cancellationToken))
+        {
+            return [];
+        }
+
+        var messages = new List<OutgoingMessage>();
+        foreach (var chat in (await tx.Leads.CardsAsync(voice.Lead, cancellationToken)).Select(c => c.ChatId).Distinct())
+        {
+            messages.Add(new OutgoingMessage
+            {
+                ChatId = chat,
+                Text = texts.Get(await tx.Consultants.LanguageOfAsync(chat, cancellationToken), "feedback.consultant_voice", ("number", voice.Lead), ("rating", lead.Rating)),
+                VoiceFileId = voice.VoiceFileId,
+                VoiceOfLead = voice.Lead,
+                Protected = true,
+                Priority = MessagePriority.Notification,
+            });
         }
 
         return messages;
@@ -90,11 +128,12 @@ public sealed class LeadFeedbackDesk(ContentStore content, IOptions<LeadOptions>
         var messages = new List<OutgoingMessage>();
         foreach (var (chat, messageId) in await tx.Leads.CardsAsync(number, cancellationToken))
         {
-            messages.Add(LeadCard.Render(lead, chat, current, options.Value.MinimalCards, messageId));
+            var language = await tx.Consultants.LanguageOfAsync(chat, cancellationToken);
+            messages.Add(LeadCard.Render(lead, chat, current, options.Value.MinimalCards, messageId, language));
             messages.Add(new OutgoingMessage
             {
                 ChatId = chat,
-                Text = current.Texts.Get(LeadCard.ConsultantLanguage, noteKey, ("number", number)),
+                Text = current.Texts.Get(language, noteKey, ("number", number)),
                 Priority = MessagePriority.Notification,
             });
         }

@@ -161,11 +161,13 @@ public sealed partial class LeadFlow
     {
         _context.Say((step, trigger) switch
         {
+            // A voice message where letters or digits are needed: the same kind sentence at every such step.
+            (_, LeadTrigger.VoiceSent) => "input.voice_not_here",
             (LeadStep.Phone, LeadTrigger.ContactShared) when _context.Input.Contact?.UserId != _context.Input.UserId => "lead.phone.not_own",
             (LeadStep.Phone, _) => "lead.phone.invalid",
             (LeadStep.Name, LeadTrigger.Typed or LeadTrigger.Chose) => "lead.name.invalid",
             (LeadStep.Place, LeadTrigger.Typed) => "lead.place.use_buttons",
-            (_, LeadTrigger.ContactShared or LeadTrigger.LocationShared or LeadTrigger.VoiceSent) => "input.not_expected",
+            (_, LeadTrigger.ContactShared or LeadTrigger.LocationShared) => "input.not_expected",
             _ => "input.not_understood",
         });
         _context.AskAgain();

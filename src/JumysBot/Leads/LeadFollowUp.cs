@@ -39,15 +39,17 @@ public sealed class LeadFollowUp(
                     continue;
                 }
 
-                var point = content.Current.Points.FindPoint(lead.PointId)?.Name.In(LeadCard.ConsultantLanguage) ?? lead.PointId;
                 var chats = escalation ? botOptions.Value.AdminIds : await tx.Consultants.ChatsOfAsync(lead.PointId, cancellationToken);
-                var text = texts.Get(LeadCard.ConsultantLanguage, escalation ? "consultant.escalation" : "consultant.reminder", ("number", lead.Number), ("point", point));
                 foreach (var chat in chats.Count > 0 ? chats : botOptions.Value.AdminIds)
                 {
+                    // Each chat in its own language: a consultants' chat may have chosen Kazakh.
+                    var language = await tx.Consultants.LanguageOfAsync(chat, cancellationToken);
+                    var point = content.Current.Points.FindPoint(lead.PointId)?.Name.In(language) ?? lead.PointId;
+                    var text = texts.Get(language, escalation ? "consultant.escalation" : "consultant.reminder", ("number", lead.Number), ("point", point));
                     await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = chat, Text = text, Priority = MessagePriority.Reminder }, cancellationToken);
                     if (escalation)
                     {
-                        await tx.Outbox.AddAsync(LeadCard.Render(lead, chat, content.Current, options.Value.MinimalCards) with { Priority = MessagePriority.Reminder }, cancellationToken);
+                        await tx.Outbox.AddAsync(LeadCard.Render(lead, chat, content.Current, options.Value.MinimalCards, language: language) with { Priority = MessagePriority.Reminder }, cancellationToken);
                     }
                 }
 

@@ -138,7 +138,7 @@ internal sealed class LeadQuestions(ConversationContext context, Func<LeadDraft>
         var detail = measure is not null
             ? context.Text(measure.Title)
             : d.Topic is { } topic && LeadTopics.AnswersFor(d.Kind).Contains(topic) ? context.Text(LeadTopics.AnswerTextKey(d.Kind, topic)) : null;
-        return detail is null ? kind : $"{kind}: {detail}";
+        return detail is null || detail == kind ? kind : $"{kind}: {detail}";
     }
 
     public string Method(LeadDraft d)

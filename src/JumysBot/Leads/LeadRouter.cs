@@ -10,7 +10,8 @@ public static class LeadRouter
     public static (Point Point, double? DistanceKm) Route(PointCatalog points, LeadKind kind, string? placeId, GeoPoint? location, string fallbackPointId, string? chosenPointId = null)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var candidates = points.Points.Where(p => p.Takes.Contains(kind)).ToList();
+        // What another office handles is taken by every point: its consultant passes it on.
+        var candidates = points.Points.Where(p => p.Takes.Contains(kind) || kind == LeadKind.Other).ToList();
         if (candidates.FirstOrDefault(p => p.Id == chosenPointId) is { } chosenPoint)
         {
             return (chosenPoint, null);

@@ -21,6 +21,13 @@ public static class LeadTopics
         _ => [],
     };
 
+    /// <summary>
+    /// The label of a card's request button: «Хочу участвовать» fits a course or Bastau Business; a vacancy, a quota,
+    /// Job coach and what another office handles take «Оставить заявку».
+    /// </summary>
+    public static string RequestButtonTextKey(LeadKind kind) =>
+        kind is LeadKind.Training or LeadKind.Grant ? "catalog.action.register" : "catalog.action.request";
+
     public static string AnswerTextKey(LeadKind kind, string answer) => $"lead.topic.{KindKey(kind)}.{answer}";
 
     public static string KindKey(LeadKind kind) => kind switch
@@ -28,6 +35,7 @@ public static class LeadTopics
         LeadKind.Training => "training",
         LeadKind.Grant => "grant",
         LeadKind.Job => "job",
+        LeadKind.Other => "other",
         _ => "job_coach",
     };
 
@@ -37,6 +45,7 @@ public static class LeadTopics
         Catalog.MeasureAction.RegisterGrant => LeadKind.Grant,
         Catalog.MeasureAction.RegisterJob => LeadKind.Job,
         Catalog.MeasureAction.RegisterJobCoach => LeadKind.JobCoach,
+        Catalog.MeasureAction.RegisterOther => LeadKind.Other,
         _ => null,
     };
 }

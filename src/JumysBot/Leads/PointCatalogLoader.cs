@@ -93,6 +93,12 @@ public static class PointCatalogLoader
             problems.Add($"place '{place.Id}': no point serves it");
         }
 
+        // A place's name is a button when a person chooses where they live.
+        foreach (var place in places.Where(p => p.Name is not null && Math.Max(p.Name.Ru.Length, p.Name.Kk.Length) > Localization.ButtonLabels.MaxLength))
+        {
+            problems.Add($"place '{place.Id}': its name is a button label, at most {Localization.ButtonLabels.MaxLength} characters in each language");
+        }
+
         return problems.Count == 0
             ? new PointCatalog(places, points)
             : throw new ContentException($"{FileName} has {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));

@@ -138,7 +138,7 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
                     _ => true,
                     () =>
                     {
-                        context.Say(context.Input.Text is null ? "input.not_expected" : "lead.place.use_buttons");
+                        context.Say(context.Input.VoiceFileId is not null ? "input.voice_not_here" : context.Input.Text is null ? "input.not_expected" : "lead.place.use_buttons");
                         context.AskAgain();
                     },
                     "say to use the buttons, ask again");

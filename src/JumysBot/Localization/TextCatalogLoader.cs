@@ -14,14 +14,14 @@ public static partial class TextCatalogLoader
         if (problems.Count > 0)
         {
             throw new ContentException(
-                $"The UI strings in '{folder}' do not match between Russian and Kazakh:{Environment.NewLine}  "
+                $"The UI strings in '{folder}' have {problems.Count} problem(s) (both languages need every key, the same placeholders, and short button labels):{Environment.NewLine}  "
                 + string.Join(Environment.NewLine + "  ", problems));
         }
 
         return new TextCatalog(russian, kazakh);
     }
 
-    /// <summary>Keys missing in one language, empty texts, and placeholders that differ.</summary>
+    /// <summary>Keys missing in one language, empty texts, placeholders that differ, and button labels that are too long.</summary>
     public static IReadOnlyList<string> FindProblems(IReadOnlyDictionary<string, string> russian, IReadOnlyDictionary<string, string> kazakh)
     {
         ArgumentNullException.ThrowIfNull(russian);
@@ -50,7 +50,24 @@ public static partial class TextCatalogLoader
             }
         }
 
+        problems.AddRange(LongLabels(russian, "Russian"));
+        problems.AddRange(LongLabels(kazakh, "Kazakh"));
         return problems;
+    }
+
+    private static IEnumerable<string> LongLabels(IReadOnlyDictionary<string, string> texts, string language)
+    {
+        // «{topic}: да» is as long as its longest topic makes it.
+        var longest = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["topic"] = texts.Where(t => t.Key.StartsWith("subscription.topic.", StringComparison.Ordinal)).Select(t => t.Value.Length).DefaultIfEmpty(0).Max(),
+        };
+        return texts
+            .Where(t => ButtonLabels.IsLabel(t.Key))
+            .Select(t => (t.Key, Length: ButtonLabels.Length(t.Value, longest)))
+            .Where(t => t.Length > ButtonLabels.MaxLength)
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => $"'{t.Key}' is a button label of {t.Length} characters in {language}; a label has at most {ButtonLabels.MaxLength}");
     }
 
     public static Dictionary<string, string> ReadFile(string path)

@@ -88,7 +88,8 @@ public sealed partial class AnnouncementDesk(ContentStore content, Money money, 
         }
 
         var person = await tx.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
-        var context = new ConversationContext(input, person with { Language = Language.Russian }, state, content.Current, money);
+        // An administrator reads these screens in their own language (Russian until they choose).
+        var context = new ConversationContext(input, person with { Language = person.Language ?? Language.Russian }, state, content.Current, money);
         var flow = new Flow(this, tx, context, isAnnounce ? new AnnouncementDraft() : Read(state.Data), cancellationToken);
         await flow.HandleAsync(isAnnounce, command.Kind == BotCommandKind.Cancel);
         await tx.Conversations.SaveAsync(input.ChatId, context.State, cancellationToken);

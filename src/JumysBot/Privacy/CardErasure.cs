@@ -28,7 +28,7 @@ internal static class CardErasure
                 .Distinct();
             foreach (var (chat, messageId) in cards)
             {
-                messages.Add(LeadCard.Render(lead!, chat, content, minimal, messageId));
+                messages.Add(LeadCard.Render(lead!, chat, content, minimal, messageId, await tx.Consultants.LanguageOfAsync(chat, cancellationToken)));
             }
 
             foreach (var (chat, messageId, _) in copies.Where(c => c.IsVoice))

@@ -8,15 +8,11 @@ public sealed record ErasureConfirmed(long PersonId, long ChatId) : IEffect;
 /// <summary>Erases the person, queues the edits of every card copy about them, and has the store compact its log after the commit.</summary>
 public sealed class ErasureApplier(PersonEraser eraser) : EffectApplier<ErasureConfirmed>
 {
-    protected override async ValueTask ApplyAsync(UpdateContext update, ErasureConfirmed effect, CancellationToken cancellationToken)
+    protected override async ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, ErasureConfirmed effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(effect);
-        foreach (var edit in await eraser.EraseAsync(update.Store, effect.PersonId, effect.ChatId, cancellationToken))
-        {
-            await update.Store.Outbox.AddAsync(edit, cancellationToken);
-        }
-
         update.CompactAfterCommit = true;
+        return await eraser.EraseAsync(update.Store, effect.PersonId, effect.ChatId, cancellationToken);
     }
 }

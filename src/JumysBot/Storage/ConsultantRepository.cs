@@ -45,8 +45,8 @@ public sealed class ConsultantRepository
     {
         await using (var copy = _tx.Command(
             """
-            INSERT INTO consultant_chats (chat_id, point_id, title, source, active, bound_at)
-            SELECT @to, point_id, title, source, active, @now FROM consultant_chats WHERE chat_id = @from
+            INSERT INTO consultant_chats (chat_id, point_id, title, source, active, bound_at, language)
+            SELECT @to, point_id, title, source, active, @now, language FROM consultant_chats WHERE chat_id = @from
             ON CONFLICT (chat_id) DO NOTHING
             """,
             ("@from", fromChatId), ("@to", toChatId), ("@now", _tx.Now)))
@@ -111,6 +111,21 @@ public sealed class ConsultantRepository
     {
         await using var command = _tx.Command("SELECT point_id FROM consultant_chats WHERE chat_id = @chat AND active = 1", ("@chat", chatId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>The language a consultants' chat reads: Russian unless it chose Kazakh (and for any other chat, an administrator's).</summary>
+    public async Task<Localization.Language> LanguageOfAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command("SELECT language FROM consultant_chats WHERE chat_id = @chat AND active = 1", ("@chat", chatId));
+        return Localization.LanguageCodes.FromCode(await command.ExecuteScalarAsync(cancellationToken) as string) ?? Localization.Language.Russian;
+    }
+
+    /// <summary>A bound chat's language from now on; false when the chat is not bound.</summary>
+    public async Task<bool> SetLanguageAsync(long chatId, Localization.Language language, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            "UPDATE consultant_chats SET language = @language WHERE chat_id = @chat AND active = 1", ("@chat", chatId), ("@language", Localization.LanguageCodes.ToCode(language)));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<long>> ChatsOfAsync(string pointId, CancellationToken cancellationToken)

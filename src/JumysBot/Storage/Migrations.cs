@@ -247,5 +247,10 @@ internal static class Migrations
                 set_at  BIGINT NOT NULL
             );
             """),
+        (11, """
+            -- A consultants' chat reads its cards, reminders and notes in the language it chose with /language:
+            -- 'kk' or 'ru'; NULL is Russian, as before.
+            ALTER TABLE consultant_chats ADD COLUMN language TEXT NULL;
+            """),
     ];
 }

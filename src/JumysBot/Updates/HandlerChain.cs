@@ -48,12 +48,16 @@ public sealed class HandlerChain
                 continue;
             }
 
+            // What the changes say comes first (a request's confirmation before the menu), then the handler's messages;
+            // what goes to the person is joined into as few messages as Telegram allows.
+            var messages = new List<OutgoingMessage>();
             foreach (var effect in result.Effects)
             {
-                await ApplierFor(effect.GetType()).ApplyAsync(context, effect, cancellationToken);
+                messages.AddRange(await ApplierFor(effect.GetType()).ApplyAsync(context, effect, cancellationToken));
             }
 
-            foreach (var message in result.Messages)
+            messages.AddRange(result.Messages);
+            foreach (var message in input is null ? messages : OneMessagePerStep.Merge(messages, input.ChatId))
             {
                 await tx.Outbox.AddAsync(message, cancellationToken);
             }

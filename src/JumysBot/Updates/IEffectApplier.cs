@@ -6,7 +6,7 @@ public interface IEffectApplier
     /// <summary>The effect type applied here, and every type derived from it.</summary>
     Type EffectType { get; }
 
-    ValueTask ApplyAsync(UpdateContext update, IEffect effect, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, IEffect effect, CancellationToken cancellationToken);
 }
 
 /// <summary>An <see cref="IEffectApplier"/> for <typeparamref name="TEffect"/>.</summary>
@@ -15,8 +15,8 @@ public abstract class EffectApplier<TEffect> : IEffectApplier
 {
     public Type EffectType => typeof(TEffect);
 
-    public ValueTask ApplyAsync(UpdateContext update, IEffect effect, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, IEffect effect, CancellationToken cancellationToken) =>
         ApplyAsync(update, (TEffect)effect, cancellationToken);
 
-    protected abstract ValueTask ApplyAsync(UpdateContext update, TEffect effect, CancellationToken cancellationToken);
+    protected abstract ValueTask<IReadOnlyList<OutgoingMessage>> ApplyAsync(UpdateContext update, TEffect effect, CancellationToken cancellationToken);
 }

@@ -72,6 +72,26 @@ public sealed class ContentStoreTests
     }
 
     [Theory]
+    [InlineData("strings.kk.yaml", "    request: Өтінім қалдыру", "    request: Өтінім қалдыру, кеңесші сізге хабарласады", "'catalog.action.request' is a button label of 41 characters in Kazakh")]
+    [InlineData("strings.ru.yaml", "  skip: Пропустить", "  skip: Пропустить этот вопрос и перейти дальше", "'feedback.skip' is a button label of 39 characters in Russian")]
+    [InlineData("strings.ru.yaml", "  taken: Консультант начал работать с вашей заявкой № {number}.", "  taken: Консультант начал работать с вашей заявкой № {num}.", "'lead.taken' has placeholders {num} in Russian but {number} in Kazakh")]
+    [InlineData("strings.kk.yaml", "    other: Басқа сұрақ\n", "", "'lead.kind.other' is missing in strings.kk.yaml")]
+    [InlineData("points.yaml", "name: { ru: Темиртау, kk: Теміртау }", "name: { ru: Темиртау и все сёла вокруг него, kk: Теміртау }", "place 'temirtau': its name is a button label")]
+    public void Validate_content_refuses_a_long_label_or_a_broken_pair_and_names_the_key(string file, string from, string to, string expected)
+    {
+        var folder = CopyOfShippedContent();
+        var path = Path.Combine(folder, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        var errors = new StringWriter();
+
+        Assert.Equal(1, ValidateContentCommand.Run(new BotOptions { ContentPath = folder }, TextWriter.Null, errors));
+
+        Assert.Contains(expected, errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("points.yaml", "serves: [karaganda]", "serves:")]
     [InlineData("points.yaml", "serves: [karaganda]", "serves: [[karaganda], {a: b}]")]
     [InlineData("strings.ru.yaml", "start:\n", "start:\n  nested: [1, 2]\n")]

@@ -282,7 +282,7 @@ public sealed class ConsultantTests : BotTestBase
         person.Presses("Не хочу указывать");
         await person.ReadsUntilAsync("Хотите что-то добавить");
         person.SendsVoice("AwACAgIAAxkBAAIB");
-        await person.ReadsUntilAsync("голосовое сообщение");
+        Assert.Contains("Комментарий: голосовое сообщение.", (await person.ReadsUntilAsync("Проверьте")).Text);
         person.Presses("Подтвердить");
         await person.ReadsUntilAsync("принята");
 
@@ -290,8 +290,52 @@ public sealed class ConsultantTests : BotTestBase
         Assert.Equal("AwACAgIAAxkBAAIB", voice.Body["voice"]!.GetValue<string>());
         var card = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан").Received.First(c => c.Text?.Contains("Заявка № ", StringComparison.Ordinal) == true);
         Assert.Contains("Связь: только SMS или WhatsApp, не звонить.", card.Text);
-        Assert.Contains("Голосовое сообщение — ниже.", card.Text);
+        Assert.Contains("Голосовое сообщение человека придёт следующим сообщением.", card.Text);
         Assert.DoesNotContain("Группа", card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consultants_chat_can_read_in_kazakh_and_the_other_chats_stay_in_russian()
+    {
+        var temirtau = new ConsultantChat(Api, TemirtauChat, 501, "Ерлан");
+        var karaganda = new ConsultantChat(Api, KaragandaChat, 601, "Мадина");
+
+        temirtau.Sends("/language");
+        var question = await temirtau.ReceivesAsync(c => c.Text?.Contains("Тілді таңдаңыз", StringComparison.Ordinal) == true, "the language question");
+        Assert.Equal([("Қазақша", "cl:kk"), ("Русский", "cl:ru")], question.Buttons);
+        temirtau.Presses("cl:kk");
+        await temirtau.ReceivesAsync(c => c.Text == "Дайын. Енді бұл чатта қазақша жазамын: өтінім карточкалары, еске салулар және ескертпелер.", "the change in Kazakh");
+
+        var first = await RequestGrantAsync(13021, latitude: 50.07, longitude: 72.95);
+        var card = await temirtau.ReceivesAsync(c => c.Text?.Contains($"№ {first} өтінім", StringComparison.Ordinal) == true, "a card in Kazakh");
+        Assert.Contains($"№ {first} өтінім. Мәртебесі — жаңа.", card.Text, StringComparison.Ordinal);
+        Assert.Contains("Байланыс: қоңырау, таңертең.", card.Text, StringComparison.Ordinal);
+        Assert.Equal([("Қарауға алу", $"c:take:{first}")], card.Buttons);
+        temirtau.Presses($"c:take:{first}");
+        var taken = await temirtau.ReceivesAsync(c => c.Method == "editMessageText" && c.Text?.Contains("Мәртебесі — қаралуда.", StringComparison.Ordinal) == true, "the card edited in Kazakh");
+        Assert.Contains("Мәртебені өзгерткен: Ерлан.", taken.Text, StringComparison.Ordinal);
+        temirtau.Sends("/leads");
+        await temirtau.ReceivesAsync(c => c.Text == "Ашық өтінімдер: 1.", "/leads in Kazakh");
+
+        var second = await RequestGrantAsync(13022, latitude: 49.81, longitude: 73.09);
+        var russian = await karaganda.ReceivesAsync(c => c.Text?.Contains($"Заявка № {second}", StringComparison.Ordinal) == true, "a card in Russian");
+        Assert.Contains("Статус — новая.", russian.Text, StringComparison.Ordinal);
+
+        temirtau.Presses("cl:ru");
+        await temirtau.ReceivesAsync(c => c.Text?.StartsWith("Готово. Теперь в этом чате я пишу по-русски", StringComparison.Ordinal) == true, "back to Russian");
+        temirtau.Sends("/leads");
+        await temirtau.ReceivesAsync(c => c.Text == "Открытых заявок: 1.", "/leads in Russian");
+    }
+
+    [Fact]
+    public async Task Language_in_a_chat_that_is_not_bound_changes_nothing()
+    {
+        var stranger = new ConsultantChat(Api, -100999, 901, "Бекзат");
+
+        stranger.Sends("/language");
+        await stranger.ReceivesAsync(c => c.Text?.StartsWith("Эта команда только для чатов консультантов", StringComparison.Ordinal) == true, "not bound");
+        stranger.Presses("cl:kk");
+        await Eventually.TrueAsync(() => stranger.Received.Count(c => c.Text?.StartsWith("Эта команда только для чатов консультантов", StringComparison.Ordinal) == true) == 2, "not bound again");
     }
 
     /// <summary>A Kazakh-speaking person asks for a grant, sharing a location; returns the request number.</summary>

@@ -19,29 +19,29 @@ public sealed class DeliveryUnderFaultsTests
             person.Sends("/start");
         }
 
-        await WaitAsync(api, () => people.All(p => p.Received.Count >= 2), "greetings and questions");
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 1), "greetings with the question");
         foreach (var person in people)
         {
             person.Presses("Другое");
         }
 
-        await WaitAsync(api, () => people.All(p => p.Received.Count >= 4), "thanks and menus");
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 2), "thanks with the menu");
         foreach (var person in people)
         {
             person.Sends("/help");
         }
 
-        await WaitAsync(api, () => people.All(p => p.Received.Count >= 6), "help and menus");
+        await WaitAsync(api, () => people.All(p => p.Received.Count >= 3), "help with the menu");
         foreach (var person in people)
         {
             var texts = person.Received.Select(m => m.Text!).ToList();
+            // One message a step: each holds its parts in order.
             Assert.StartsWith("Здравствуйте!", texts[0], StringComparison.Ordinal);
-            Assert.StartsWith("Расскажите, кто вы", texts[1], StringComparison.Ordinal);
-            Assert.Equal("Спасибо.", texts[2]);
-            Assert.StartsWith("Главное меню", texts[3], StringComparison.Ordinal);
-            Assert.StartsWith("Я понимаю кнопки", texts[4], StringComparison.Ordinal);
-            Assert.StartsWith("Главное меню", texts[5], StringComparison.Ordinal);
-            Assert.Equal(6, texts.Count);
+            Assert.Contains("\n\nРасскажите, кто вы", texts[0], StringComparison.Ordinal);
+            Assert.StartsWith("Спасибо.\n\nГлавное меню", texts[1], StringComparison.Ordinal);
+            Assert.StartsWith("Я понимаю кнопки", texts[2], StringComparison.Ordinal);
+            Assert.Contains("\n\nГлавное меню", texts[2], StringComparison.Ordinal);
+            Assert.Equal(3, texts.Count);
         }
 
         Assert.Empty(api.Violations);
@@ -60,10 +60,13 @@ public sealed class DeliveryUnderFaultsTests
         });
         var person = new TelegramPerson(api, 41001, "ru");
 
+        // One message a step: eight updates for eight messages.
         person.Sends("/start");
-        person.Sends("/help");
-        person.Sends("/help");
-        person.Sends("/help");
+        for (var i = 0; i < 7; i++)
+        {
+            person.Sends("/help");
+        }
+
         await WaitAsync(api, () => person.Received.Count >= 8, "eight messages");
 
         var times = person.Received.Select(m => m.At).Order().ToList();

@@ -53,7 +53,7 @@ public sealed class LeadRequestTests : BotTestBase
         var done = await person.ReadsUntilAsync("өтініміңіз қабылданды");
         Assert.Contains("№ 1001 өтініміңіз қабылданды.", done.Text);
         Assert.Contains("Теміртаудағы JumysTap кеңес беру пункті", done.Text);
-        Assert.Contains("Басты мәзір", (await person.ReadsAsync()).Text);
+        Assert.Contains("Басты мәзір", done.Text);
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM leads"));
         Assert.Equal("+77011234567|jumystap-temirtau|Grant|grant|voice-1|kk|New", Scalar("SELECT phone || '|' || point_id || '|' || kind || '|' || topic || '|' || voice_file_id || '|' || language || '|' || status FROM leads"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM lead_history WHERE lead_id = 1001 AND status = 'New'"));
@@ -197,8 +197,8 @@ public sealed class LeadRequestTests : BotTestBase
         person.Presses("Работа");
         await person.ReadsUntilAsync("Раздел «Работа»");
         person.Presses("Вакансии и поиск работы");
-        await person.ReadsUntilAsync("Вакансии");
-        person.Presses("Хочу участвовать");
+        await person.ReadsUntilAsync("Что вы получите");
+        person.Presses("Оставить заявку");
         await person.ReadsUntilAsync("У вас уже есть открытая заявка № ");
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM leads WHERE person_id = 11004"));
     }
@@ -244,8 +244,8 @@ public sealed class LeadRequestTests : BotTestBase
         person.Presses("Работа");
         await person.ReadsUntilAsync("Раздел «Работа»");
         person.Presses("Вакансии и поиск работы");
-        await person.ReadsUntilAsync("Вакансии");
-        person.Presses("Хочу участвовать");
+        await person.ReadsUntilAsync("Что вы получите");
+        person.Presses("Оставить заявку");
         await person.ReadsUntilAsync("согласие на обработку персональных данных");
         return person;
     }

@@ -37,8 +37,7 @@ public sealed class StorageFaultTests
         }
 
         // Both updates are handled, in order, once the store answers again.
-        await person.ReadsUntilAsync("Спасибо.");
-        await person.ReadsUntilAsync("Главное меню");
+        Assert.Contains("Главное меню", (await person.ReadsUntilAsync("Спасибо.")).Text);
         await person.ReadsUntilAsync("Я понимаю кнопки");
         Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"));
     }
@@ -63,8 +62,7 @@ public sealed class StorageFaultTests
         Assert.InRange(person.Received.Count(m => m.Text!.Contains("уақытша техникалық ақау", StringComparison.Ordinal)), 1, 2);
 
         freeSpace();
-        await person.ReadsUntilAsync("Рахмет");
-        await person.ReadsUntilAsync("Басты мәзір");
+        Assert.Contains("Басты мәзір", (await person.ReadsUntilAsync("Рахмет")).Text);
         Assert.Equal(0L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"));
     }
 }

@@ -47,8 +47,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
         var mother = await MenuAsync(9002, "ru", "Ухаживаю за близким", "Главное меню");
 
         mother.Presses("Что мне подходит?");
-        await mother.ReadsUntilAsync("четыре коротких вопроса");
-        await mother.ReadsUntilAsync("Сколько вам лет?");
+        Assert.Contains("Сколько вам лет?", (await mother.ReadsUntilAsync("четыре коротких вопроса")).Text);
         mother.Presses("От 35 до 49 лет");
         await mother.ReadsUntilAsync("Что для вас сейчас главное?");
         mother.Sends("2");
@@ -108,7 +107,7 @@ public sealed class SupportMeasuresTests : IAsyncLifetime
 
         var answer = await person.ReadsUntilAsync("ничего не нашёл");
         Assert.Contains("консультант", answer.Text);
-        Assert.Contains("Главное меню", (await person.ReadsAsync()).Text);
+        Assert.Contains("Главное меню", answer.Text);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class LeadScript
         await person.ReadsUntilAsync("по запросу");
         person.Presses("Job coach (наставник)");
         await person.ReadsUntilAsync("Что вы получите");
-        person.Presses("Хочу участвовать");
+        person.Presses("Оставить заявку");
         await person.ReadsUntilAsync("Какая помощь наставника Job coach вам нужна?");
         person.Presses("Найти работу");
         await person.ReadsUntilAsync("согласие на обработку");

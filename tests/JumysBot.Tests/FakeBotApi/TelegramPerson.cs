@@ -8,6 +8,9 @@ public sealed class TelegramPerson(FakeBotApiServer api, long id, string? langua
     private int _nextMessageId = 1;
     private int _seen;
 
+    /// <summary>How far into the message read last <see cref="ReadsUntilAsync"/> has read.</summary>
+    private int _readUpTo;
+
     public long Id { get; } = id;
 
     /// <summary>How long to wait for each reply; crash tests, with restarts on a busy machine, give more.</summary>
@@ -80,17 +83,29 @@ public sealed class TelegramPerson(FakeBotApiServer api, long id, string? langua
         var index = _seen;
         await api.WaitUntilAsync(() => Received.Count > index, $"sendMessage #{index + 1} to {Id}", Patience);
         _seen = index + 1;
+        _readUpTo = 0;
         return Received[index];
     }
 
-    /// <summary>Waits until the bot sent a message containing <paramref name="text"/>, reading past earlier ones.</summary>
+    /// <summary>
+    /// Waits until the bot sent <paramref name="text"/>, reading on as a person does: first the rest of the message
+    /// read last (one message often holds an acknowledgement and the next question), then the messages after it.
+    /// </summary>
     public async Task<ApiCall> ReadsUntilAsync(string text)
     {
+        if (_seen > 0 && Received[_seen - 1] is { Text: { } current } last
+            && current.IndexOf(text, _readUpTo, StringComparison.Ordinal) is var inLast and >= 0)
+        {
+            _readUpTo = inLast + text.Length;
+            return last;
+        }
+
         while (true)
         {
             var message = await ReadsAsync();
-            if (message.Text?.Contains(text, StringComparison.Ordinal) == true)
+            if (message.Text?.IndexOf(text, StringComparison.Ordinal) is { } at and >= 0)
             {
+                _readUpTo = at + text.Length;
                 return message;
             }
         }

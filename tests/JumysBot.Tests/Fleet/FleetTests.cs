@@ -33,7 +33,8 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         var person = new TelegramPerson(api, 43001, "ru");
         await person.ReadsUntilAsync("Расскажите, кто вы");
         await Task.Delay(1500);
-        Assert.Equal(2, person.Received.Count);
+        // Answered once: the greeting and the role question are one message.
+        Assert.Single(person.Received);
         var database = await TestStore.OpenAsync(location);
         await using var tx = await database.BeginReadAsync(_none);
         Assert.Equal(1L, await ScalarAsync(tx, "SELECT COUNT(*) FROM inbox"));
@@ -58,7 +59,7 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
             var person = new TelegramPerson(api, 43003, "ru");
             await person.ReadsUntilAsync("Расскажите, кто вы");
             await Task.Delay(1500);
-            Assert.Equal(2, person.Received.Count);
+            Assert.Single(person.Received);
         }
         finally
         {
@@ -89,7 +90,7 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         await person.ReadsUntilAsync("Я понимаю кнопки");
         var texts = person.Received.Select(m => m.Text!).ToList();
         Assert.StartsWith("Здравствуйте!", texts[0], StringComparison.Ordinal);
-        Assert.StartsWith("Я понимаю кнопки", texts[2], StringComparison.Ordinal);
+        Assert.StartsWith("Я понимаю кнопки", texts[1], StringComparison.Ordinal);
     }
 
     [StoreFact]

@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests
             person.Presses("Обучение и курсы");
             await person.ReadsUntilAsync("Обучение и курсы");
             person.Presses("Краткосрочные курсы для мам");
-            await person.ReadsUntilAsync("Краткосрочные курсы для мам");
+            await person.ReadsUntilAsync("Что вы получите");
             person.Presses("Хочу участвовать");
             await person.ReadsUntilAsync("согласие на обработку");
             person.Presses("Согласен(на)");

@@ -66,24 +66,6 @@ public sealed class AccessibilityRulesTests
         }
     }
 
-    /// <summary>Telegram shows a button's label on one line and cuts what does not fit on a phone.</summary>
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void Button_labels_fit_on_a_phone(string file)
-    {
-        string[] buttons = ["language.name.", "role.", "menu.", "nav.", "catalog.action.", "catalog.by_audience", "suits.group.", "suits.age.", "suits.goal.", "suits.change"];
-        string[] notButtons = ["role.question", "role.thanks", "menu.title", "menu.points_soon", "catalog.action.link_hint", "suits.group_question", "suits.age_question", "suits.goal_question"];
-        var labels = TextCatalogLoader.ReadFile(Path.Combine(ContentFolder.Path, file))
-            .Where(t => buttons.Any(b => t.Key.StartsWith(b, StringComparison.Ordinal)) && !notButtons.Contains(t.Key));
-
-        Assert.All(labels, label => Assert.True(label.Value.Length <= MaxLabel, $"{file}: '{label.Key}' is {label.Value.Length} characters"));
-        var catalog = JumysBot.Catalog.MeasureCatalogLoader.Load(ContentFolder.Path);
-        Assert.All(catalog.Measures.Select(m => m.Title).Concat(catalog.Categories.Values).Concat(catalog.Audiences.Values),
-            title => Assert.True(title.Ru.Length <= MaxLabel && title.Kk.Length <= MaxLabel, $"'{title.Ru}' / '{title.Kk}' is too long for a button"));
-    }
-
-    private const int MaxLabel = 30;
-
     private static bool IsEmoji(Rune rune) =>
         rune.Value is >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF;
 }
