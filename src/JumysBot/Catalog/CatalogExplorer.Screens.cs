@@ -11,7 +11,7 @@ public sealed partial class CatalogExplorer
         [
             .. context.Catalog.Categories.OrderBy(c => c.Key).Select(c => new Choice(CategoryPrefix + MeasureCatalogLoader.ToSnakeCase(c.Key.ToString()), context.Text(c.Value))),
             new(AudiencesId, context.Text("catalog.by_audience")),
-            new("w:start", context.Text("menu.suits_me")),
+            new(SuitsMeWizard.StartId, context.Text("menu.suits_me")),
             MenuScreen.HomeButton(context),
         ]);
 

@@ -17,7 +17,7 @@ public sealed partial class CatalogExplorer : IChoiceHandler
     public const string ListStep = "catalog.list";
     public const string CardStep = "catalog.card";
 
-    private const string CategoryPrefix = "x:c:";
+    public const string CategoryPrefix = "x:c:";
     private const string AudiencePrefix = "x:a:";
     private const string MeasurePrefix = "x:m:";
     private const string ActionPrefix = "x:act:";

@@ -57,6 +57,12 @@ public sealed class ConversationContext
         _effects.Add(effect);
     }
 
+    /// <summary>The person's slash commands, in the order /help lists them.</summary>
+    public IReadOnlyList<IConversationCommand> Commands { get; init; } = [];
+
+    /// <summary>The main menu's buttons, in order.</summary>
+    public IReadOnlyList<MenuEntry> Menu { get; init; } = [];
+
     /// <summary>The campaign tags an administrator created (<c>Bot:Campaigns</c>); any other tag counts as «other».</summary>
     public IReadOnlySet<string> Campaigns { get; init; } = new HashSet<string>();
 

@@ -15,8 +15,12 @@ public sealed class ConversationRouter(
     TimeProvider time,
     IEnumerable<IChoiceHandler> handlers,
     IEnumerable<IStepOwner> stepOwners,
+    IEnumerable<IConversationCommand> commands,
+    IEnumerable<MenuEntry> menu,
     Microsoft.Extensions.Options.IOptions<Hosting.BotOptions> options) : IConversationHandler
 {
+    private readonly IConversationCommand[] _commands = [.. commands.OrderBy(c => c.Order)];
+    private readonly MenuEntry[] _menu = [.. menu.OrderBy(e => e.Order)];
     private readonly IReadOnlySet<string> _campaigns = options.Value.Campaigns.ToHashSet(StringComparer.Ordinal);
     private readonly IChoiceHandler[] _handlers = [.. handlers];
     private readonly IStepOwner[] _stepOwners = [.. stepOwners];
@@ -36,6 +40,8 @@ public sealed class ConversationRouter(
         {
             Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             Campaigns = _campaigns,
+            Commands = _commands,
+            Menu = _menu,
         };
         Route(context);
         context.Finish();
@@ -56,7 +62,7 @@ public sealed class ConversationRouter(
             if (!anytime.OnChoice(context, followUp, context.State.Choices.Any(c => c.Id == followUp)))
             {
                 context.Say("input.stale_button");
-                AskAgainOrMenu(context);
+                MenuScreen.AskAgainOrShow(context);
             }
 
             return;
@@ -80,7 +86,7 @@ public sealed class ConversationRouter(
             if (!Dispatch(context, pressed, onScreen))
             {
                 context.Say("input.stale_button");
-                AskAgainOrMenu(context);
+                MenuScreen.AskAgainOrShow(context);
             }
 
             return;
@@ -93,7 +99,7 @@ public sealed class ConversationRouter(
                 if (choice.Url is { } url)
                 {
                     context.SayText($"{choice.Label}: {url}");
-                    AskAgainOrMenu(context);
+                    MenuScreen.AskAgainOrShow(context);
                 }
                 else
                 {
@@ -107,66 +113,35 @@ public sealed class ConversationRouter(
             else
             {
                 context.Say("input.not_understood");
-                AskAgainOrMenu(context);
+                MenuScreen.AskAgainOrShow(context);
             }
 
             return;
         }
 
         context.Say(input.VoiceFileId is not null ? "input.voice_not_here" : input.Contact is not null || input.Location is not null ? "input.not_expected" : "input.unreadable");
-        AskAgainOrMenu(context);
+        MenuScreen.AskAgainOrShow(context);
     }
 
-    private static bool RunCommand(ConversationContext context)
+    private bool RunCommand(ConversationContext context)
     {
-        var command = Command(context);
-        switch (command.Kind)
+        var (name, argument) = Command(context);
+        if (name is null)
         {
-            case BotCommandKind.Start:
-                StartFlow.Start(context, command.Argument);
-                return true;
-            case BotCommandKind.Help:
-                context.Say("help.text");
-                if (context.State.Step == Steps.New)
-                {
-                    StartFlow.Start(context);
-                }
-                else
-                {
-                    AskAgainOrMenu(context);
-                }
-
-                return true;
-            case BotCommandKind.Language:
-                StartFlow.AskLanguage(context);
-                return true;
-            case BotCommandKind.Cancel:
-                context.Say("cancel.done");
-                MenuScreen.Show(context);
-                return true;
-            case BotCommandKind.Menu:
-                MenuScreen.Show(context);
-                return true;
-            case BotCommandKind.MyData:
-                Privacy.MyDataScreen.Show(context);
-                return true;
-            case BotCommandKind.Forget:
-                Privacy.ForgetFlow.Ask(context);
-                return true;
-            case BotCommandKind.Subscribe:
-                Outreach.SubscriptionScreen.Show(context);
-                return true;
-            case BotCommandKind.Unsubscribe:
-                Outreach.SubscriptionScreen.Unsubscribe(context);
-                AskAgainOrMenu(context);
-                return true;
-            case BotCommandKind.Unknown:
-                context.Say("command.unknown");
-                AskAgainOrMenu(context);
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        if (_commands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name)) is { } command)
+        {
+            command.Run(context, argument);
+        }
+        else
+        {
+            context.Say("command.unknown");
+            MenuScreen.AskAgainOrShow(context);
+        }
+
+        return true;
     }
 
     private bool Dispatch(ConversationContext context, string choiceId, bool fromCurrentScreen)
@@ -181,31 +156,24 @@ public sealed class ConversationRouter(
         return handler?.OnChoice(context, choiceId, fromCurrentScreen) ?? false;
     }
 
-    private static void AskAgainOrMenu(ConversationContext context)
-    {
-        if (!context.AskAgain())
-        {
-            MenuScreen.Show(context);
-        }
-    }
-
+    /// <summary>A slash command, or one of the words that work as the core commands («меню», «көмек», «отмена», «тіл»).</summary>
     private static ParsedCommand Command(ConversationContext context)
     {
         var text = context.Input.Text;
         var parsed = ParsedCommand.Parse(text);
-        if (parsed.Kind != BotCommandKind.None || string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        if (parsed.Name is not null || string.IsNullOrWhiteSpace(text) || text.Length > 40)
         {
             return parsed;
         }
 
         var typed = ChoiceMatcher.Normalize(text);
         var texts = context.Content.Texts;
-        var kind = Matches("words.menu") ? BotCommandKind.Menu
-            : Matches("words.help") ? BotCommandKind.Help
-            : Matches("words.cancel") ? BotCommandKind.Cancel
-            : Matches("words.language") ? BotCommandKind.Language
-            : BotCommandKind.None;
-        return new ParsedCommand(kind, "");
+        var name = Matches("words.menu") ? CoreCommands.Menu
+            : Matches("words.help") ? CoreCommands.Help
+            : Matches("words.cancel") ? CoreCommands.Cancel
+            : Matches("words.language") ? CoreCommands.Language
+            : null;
+        return new ParsedCommand(name, "");
 
         bool Matches(string key) => texts.Words(key).Any(w => ChoiceMatcher.Normalize(w) == typed);
     }

@@ -1,26 +1,21 @@
 namespace JumysBot.Conversations;
 
-/// <summary>The menu entries that are not a part of the bot of their own: points, my data, language.</summary>
+/// <summary>The menu buttons that are not a part of the bot of their own (<c>m:…</c>): each opens what its entry says.</summary>
 public sealed class MainMenu : IChoiceHandler
 {
-    public IReadOnlyList<string> Prefixes { get; } = ["m:"];
+    public const string Prefix = "m:";
+
+    public IReadOnlyList<string> Prefixes { get; } = [Prefix];
 
     public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
     {
         ArgumentNullException.ThrowIfNull(context);
-        switch (choiceId)
+        if (context.Menu.FirstOrDefault(e => e.Id == choiceId)?.Open is not { } open)
         {
-            case MenuScreen.MyData:
-                Privacy.MyDataScreen.Show(context);
-                return true;
-            case MenuScreen.Language:
-                StartFlow.AskLanguage(context);
-                return true;
-            case MenuScreen.Points:
-                Leads.PointFinder.Ask(context);
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        open(context);
+        return true;
     }
 }

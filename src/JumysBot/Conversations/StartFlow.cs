@@ -61,7 +61,9 @@ public sealed class StartFlow : IChoiceHandler
     }
 
     /// <param name="link">Where a start link leads, once the language is chosen.</param>
-    public static void AskLanguage(ConversationContext context, DeepLink? link = null)
+    public static void AskLanguage(ConversationContext context) => AskLanguage(context, null);
+
+    public static void AskLanguage(ConversationContext context, DeepLink? link)
     {
         ArgumentNullException.ThrowIfNull(context);
         new Flow(context, link).Fire(Trigger.AskLanguage);

@@ -1,5 +1,6 @@
 using JumysBot.Conversations;
 using JumysBot.Hosting;
+using JumysBot.Telegram;
 using JumysBot.Updates;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class LeadsModule
     {
         services.AddSection<LeadOptions>(LeadOptions.SectionName);
         services.AddConversationPart<PointFinder>();
+        services.AddMenuEntry(new MenuEntry(MainMenu.Prefix + "points", "menu.points", 60, PointFinder.Ask));
         services.AddConversationPart<LeadConversation>();
         services.AddConversationPart<LeadFeedback>();
         services.AddSingleton<LeadDesk>();
@@ -32,6 +34,9 @@ public static class LeadsModule
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<List<ConsultantBinding>>, ConsultantBindingsValidation>();
         services.AddUpdateHandler<ConsultantDesk>();
         services.AddSingleton<ConsultantAlerts>();
+        services.AddSingleton(new GroupChatCommand("leads", 10));
+        services.AddSingleton(new GroupChatCommand("export", 20));
+        services.AddSingleton(new GroupChatCommand("language", 30));
         services.AddSingleton<IChatChanges>(sp => sp.GetRequiredService<ConsultantAlerts>());
         return services;
     }

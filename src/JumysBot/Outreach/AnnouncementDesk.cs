@@ -78,10 +78,10 @@ public sealed partial class AnnouncementDesk(ContentStore content, Money money, 
         }
 
         var command = ParsedCommand.Parse(input.Text);
-        var isAnnounce = command.Kind == BotCommandKind.Unknown && input.Text!.Split(' ', '@')[0].Equals("/announce", StringComparison.OrdinalIgnoreCase);
+        var isAnnounce = command.Is("announce");
         var state = await tx.Conversations.FindAsync(input.ChatId, cancellationToken) ?? ConversationState.Fresh;
         var writing = state.Step.StartsWith(StepPrefix, StringComparison.Ordinal);
-        if (!isAnnounce && (!writing || (command.Kind != BotCommandKind.None && command.Kind != BotCommandKind.Cancel)))
+        if (!isAnnounce && (!writing || (command.Name is not null && !command.Is(CoreCommands.Cancel))))
         {
             // Any other command leaves the announcement and goes to the conversation as usual.
             return false;
@@ -91,7 +91,7 @@ public sealed partial class AnnouncementDesk(ContentStore content, Money money, 
         // An administrator reads these screens in their own language (Russian until they choose).
         var context = new ConversationContext(input, person with { Language = person.Language ?? Language.Russian }, state, content.Current, money);
         var flow = new Flow(this, tx, context, isAnnounce ? new AnnouncementDraft() : Read(state.Data), cancellationToken);
-        await flow.HandleAsync(isAnnounce, command.Kind == BotCommandKind.Cancel);
+        await flow.HandleAsync(isAnnounce, command.Is(CoreCommands.Cancel));
         await tx.Conversations.SaveAsync(input.ChatId, context.State, cancellationToken);
         foreach (var message in context.Messages)
         {

@@ -10,6 +10,13 @@ public static class OutreachModule
     public static IServiceCollection AddOutreach(this IServiceCollection services)
     {
         services.AddConversationPart<SubscriptionScreen>();
+        services.AddMenuEntry(new MenuEntry(SubscriptionScreen.Open, "menu.subscription", 70));
+        services.AddConversationCommand(new ConversationCommand("subscribe", 55, SubscriptionScreen.Show) { Aliases = ["news"], InMenu = false, InHelp = false });
+        services.AddConversationCommand(new ConversationCommand("unsubscribe", 60, context =>
+        {
+            SubscriptionScreen.Unsubscribe(context);
+            MenuScreen.AskAgainOrShow(context);
+        }) { Aliases = ["stop"], InMenu = false });
         services.AddEffectApplier<ArrivalCounter>();
         services.AddUpdateHandler<AnnouncementDesk>();
         services.AddHostedService<AnnouncementReportService>();

@@ -12,6 +12,9 @@ public static class PrivacyModule
     {
         services.AddSection<RetentionOptions>(RetentionOptions.SectionName);
         services.AddConversationPart<ForgetFlow>();
+        services.AddConversationCommand(new ConversationCommand("mydata", 50, MyDataScreen.Show));
+        services.AddConversationCommand(new ConversationCommand("forget", 70, ForgetFlow.Ask));
+        services.AddMenuEntry(new MenuEntry(MainMenu.Prefix + "mydata", "menu.mydata", 80, MyDataScreen.Show));
         services.AddSingleton<PersonEraser>();
         services.AddEffectApplier<ErasureApplier>();
         services.AddSingleton<RetentionJob>();

@@ -1,3 +1,4 @@
+using JumysBot.Conversations;
 using JumysBot.Localization;
 using JumysBot.Storage;
 using Telegram.Bot.Types;
@@ -18,10 +19,12 @@ public sealed partial class CommandsMenu(
     ITelegramBotClient client,
     ITextSource content,
     BotDatabase database,
+    IEnumerable<IConversationCommand> personCommands,
+    IEnumerable<GroupChatCommand> groupCommands,
     ILogger<CommandsMenu> logger) : BackgroundService
 {
-    private static readonly string[] _personCommands = ["start", "menu", "help", "language", "mydata", "forget", "cancel"];
-    private static readonly string[] _consultantCommands = ["leads", "export"];
+    private readonly string[] _personCommands = [.. personCommands.Where(c => c.InMenu).OrderBy(c => c.Order).Select(c => c.Name)];
+    private readonly string[] _consultantCommands = [.. groupCommands.OrderBy(c => c.Order).Select(c => c.Name)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -24,11 +24,6 @@ public sealed class DirectionTests
     [
         ("JumysBot.Conversations.ConversationContext", "Catalog", "context.Catalog: a shortcut to the measures; features should read context.Content.Measures"),
         ("JumysBot.Conversations.ConversationRouter", "Catalog", "a typed text on a browsing step is a catalog search; should become the catalog's own text handler"),
-        ("JumysBot.Conversations.ConversationRouter", "Outreach", "/subscribe and /unsubscribe are a switch in the router; should be commands the feature registers"),
-        ("JumysBot.Conversations.ConversationRouter", "Privacy", "/mydata and /forget are a switch in the router; should be commands the feature registers"),
-        ("JumysBot.Conversations.MainMenu", "Leads", "the menu opens the point finder by name; should be a menu entry the feature registers"),
-        ("JumysBot.Conversations.MainMenu", "Outreach", "the menu names the subscription button; should be a menu entry the feature registers"),
-        ("JumysBot.Conversations.MainMenu", "Privacy", "the menu opens «my data» by name; should be a menu entry the feature registers"),
         ("JumysBot.Conversations.Person", "Catalog", "the profile holds the wizard's answers (age band, goal, group); should be a profile part the feature owns"),
         ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
         ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),

@@ -3,12 +3,17 @@ using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Leads;
+using JumysBot.Localization;
+using JumysBot.Outreach;
+using JumysBot.Privacy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace JumysBot.Tests.Conversations;
 
-/// <summary>The conversation as the app composes it, over the shipped content, without storage or Telegram.</summary>
+/// <summary>The conversation as the app composes it (every feature's AddXyz()), over the shipped content, without storage or Telegram.</summary>
 internal static class TestConversation
 {
     public static ContentStore Content { get; } = new(
@@ -17,13 +22,14 @@ internal static class TestConversation
 
     public static ConversationRouter Create(TimeProvider? time = null)
     {
-        var leads = new LeadConversation(Options.Create(new LeadOptions()));
-        return new(
-            Content,
-            new Money(Options.Create(new MoneyOptions()), time ?? TimeProvider.System),
-            time ?? TimeProvider.System,
-            [new StartFlow(), new MainMenu(), new CatalogExplorer(), new SuitsMeWizard(), leads],
-            [leads],
-            Options.Create(new BotOptions()));
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(Content);
+        services.AddSingleton<ITextSource>(Content);
+        services.AddOptions<BotOptions>();
+        services.AddConversations().AddCatalog().AddLeads().AddConsultants().AddOutreach().AddPrivacy();
+        return (ConversationRouter)services.BuildServiceProvider().GetRequiredService<IConversationHandler>();
     }
 }

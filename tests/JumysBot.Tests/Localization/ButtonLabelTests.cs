@@ -115,17 +115,7 @@ public sealed partial class ButtonLabelTests
     private static async Task<HashSet<string>> WalkAsync(Language language)
     {
         // Every part of the conversation a person can press into, as the app composes it.
-        var leads = new JumysBot.Leads.LeadConversation(Microsoft.Extensions.Options.Options.Create(new JumysBot.Leads.LeadOptions()));
-        var pointFinder = new JumysBot.Leads.PointFinder();
-        var feedback = new JumysBot.Leads.LeadFeedback();
-        var router = new ConversationRouter(
-            TestConversation.Content,
-            TestTurn.Money,
-            TimeProvider.System,
-            [new StartFlow(), new MainMenu(), new JumysBot.Catalog.CatalogExplorer(), new JumysBot.Catalog.SuitsMeWizard(), leads, pointFinder,
-             new JumysBot.Privacy.ForgetFlow(), new JumysBot.Outreach.SubscriptionScreen(), feedback],
-            [leads, pointFinder, feedback],
-            Microsoft.Extensions.Options.Options.Create(new JumysBot.Hosting.BotOptions()));
+        var router = TestConversation.Create();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var first = await router.HandleAsync(Typed("/start"), new Person(1) { Language = language }, ConversationState.Fresh, language, CancellationToken.None);
