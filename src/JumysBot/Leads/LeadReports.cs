@@ -14,37 +14,29 @@ public sealed class LeadReports(ContentStore content)
         ArgumentNullException.ThrowIfNull(tx);
         var points = content.Current.Points;
         var report = new StringBuilder("Заявки по пунктам:\n");
-        foreach (var row in await tx.Leads.ReportAsync("SELECT point_id, COUNT(*) FROM leads GROUP BY point_id ORDER BY COUNT(*) DESC, point_id", cancellationToken))
+        foreach (var (pointId, count) in await tx.Leads.CountByPointAsync(cancellationToken))
         {
-            report.Append(points.FindPoint(row[0])?.Name.Ru ?? row[0]).Append(": ").Append(row[1]).Append('\n');
+            report.Append(points.FindPoint(pointId)?.Name.Ru ?? pointId).Append(": ").Append(count).Append('\n');
         }
 
         report.Append("\nПо видам:\n");
-        foreach (var row in await tx.Leads.ReportAsync("SELECT kind, COUNT(*) FROM leads GROUP BY kind ORDER BY kind", cancellationToken))
+        foreach (var (kind, count) in await tx.Leads.CountByKindAsync(cancellationToken))
         {
-            report.Append(row[0]).Append(": ").Append(row[1]).Append('\n');
+            report.Append(kind).Append(": ").Append(count).Append('\n');
         }
 
         report.Append("\nПо статусам:\n");
-        foreach (var row in await tx.Leads.ReportAsync("SELECT status, COUNT(*) FROM leads GROUP BY status ORDER BY status", cancellationToken))
+        foreach (var (status, count) in await tx.Leads.CountByStatusAsync(cancellationToken))
         {
-            report.Append(row[0]).Append(": ").Append(row[1]).Append('\n');
+            report.Append(status).Append(": ").Append(count).Append('\n');
         }
 
         await AppendSourcesAsync(tx, report, cancellationToken);
 
-        var funnel = (await tx.Leads.ReportAsync(
-            """
-            SELECT (SELECT COUNT(*) FROM funnel_events WHERE name = 'started'),
-                   (SELECT COUNT(*) FROM funnel_events WHERE name = 'consented'),
-                   (SELECT COUNT(*) FROM leads),
-                   (SELECT COUNT(DISTINCT lead_id) FROM lead_history WHERE status = 'InProgress'),
-                   (SELECT COUNT(*) FROM leads WHERE status = 'Done')
-            """, cancellationToken))[0];
-        report.Append(CultureInfo.InvariantCulture, $"\nВоронка: начали {funnel[0]}, дали согласие {funnel[1]}, отправили {funnel[2]}, взяты в работу {funnel[3]}, завершены {funnel[4]}.\n");
+        var funnel = await tx.Leads.FunnelAsync(cancellationToken);
+        report.Append(CultureInfo.InvariantCulture, $"\nВоронка: начали {funnel.Started}, дали согласие {funnel.Consented}, отправили {funnel.Submitted}, взяты в работу {funnel.Taken}, завершены {funnel.Done}.\n");
 
-        var waits = (await tx.Leads.ReportAsync("SELECT first_contact_at - created_at FROM leads WHERE first_contact_at IS NOT NULL ORDER BY 1", cancellationToken))
-            .Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        var waits = await tx.Leads.FirstContactWaitsAsync(cancellationToken);
         report.Append(waits.Count == 0
             ? "Время до первого контакта: пока нет данных."
             : $"Время до первого контакта (медиана): {FormatDuration(Median(waits))}.");
@@ -56,23 +48,15 @@ public sealed class LeadReports(ContentStore content)
     private async Task AppendSourcesAsync(StorageTransaction tx, StringBuilder report, CancellationToken cancellationToken)
     {
         report.Append("\nПо источникам (начали / заявок / завершено):\n");
-        foreach (var row in await tx.Leads.ReportAsync(
-            """
-            SELECT source, campaign, SUM(starts), SUM(leads), SUM(done) FROM (
-                SELECT COALESCE(source, '') AS source, COALESCE(campaign, '') AS campaign, 1 AS starts, 0 AS leads, 0 AS done FROM arrivals
-                UNION ALL
-                SELECT COALESCE(source, ''), COALESCE(campaign, ''), 0, 1, CASE WHEN status = 'Done' THEN 1 ELSE 0 END FROM leads) AS origins
-            GROUP BY source, campaign
-            ORDER BY source = '', SUM(leads) DESC, source, campaign
-            """, cancellationToken))
+        foreach (var row in await tx.Leads.CountBySourceAsync(cancellationToken))
         {
-            report.Append(SourceName(row[0]));
-            if (row[1].Length > 0)
+            report.Append(SourceName(row.Source));
+            if (row.Campaign.Length > 0)
             {
-                report.Append(", кампания ").Append(row[1]);
+                report.Append(", кампания ").Append(row.Campaign);
             }
 
-            report.Append(CultureInfo.InvariantCulture, $": {row[2]} / {row[3]} / {row[4]}\n");
+            report.Append(CultureInfo.InvariantCulture, $": {row.Starts} / {row.Leads} / {row.Done}\n");
         }
     }
 

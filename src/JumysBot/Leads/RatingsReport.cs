@@ -15,17 +15,8 @@ public static class RatingsReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(points);
-        var rows = (await tx.Leads.ReportAsync(
-            """
-            SELECT point_id, COUNT(*),
-                   COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END), 0)
-            FROM leads WHERE feedback_asked_at IS NOT NULL GROUP BY point_id ORDER BY point_id
-            """, cancellationToken))
-            .Select(r => new PointRatings(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), [.. r[2..].Select(c => int.Parse(c, CultureInfo.InvariantCulture))]))
+        var rows = (await tx.Leads.RatingsByPointAsync(cancellationToken))
+            .Select(r => new PointRatings(r.PointId, r.Asked, r.ByStars))
             .ToList();
 
         report.Append("\n\nОценки помощи после завершения заявки:");

@@ -244,20 +244,6 @@ public sealed partial class LeadRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Rows of one small aggregate query for the reports: each row's columns as text.</summary>
-    public async Task<IReadOnlyList<string[]>> ReportAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = _tx.Command(sql);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "")]);
-        }
-
-        return rows;
-    }
-
     private async Task<IReadOnlyList<Lead>> ListAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = _tx.Command(sql, parameters);
