@@ -9,7 +9,7 @@ public sealed partial class CatalogExplorer
     private static void ShowCategories(ConversationContext context) =>
         context.Ask("catalog.categories", context.Text("catalog.categories_title"),
         [
-            .. context.Catalog.Categories.OrderBy(c => c.Key).Select(c => new Choice(CategoryPrefix + MeasureCatalogLoader.ToSnakeCase(c.Key.ToString()), context.Text(c.Value))),
+            .. context.Content.Measures.Categories.OrderBy(c => c.Key).Select(c => new Choice(CategoryPrefix + MeasureCatalogLoader.ToSnakeCase(c.Key.ToString()), context.Text(c.Value))),
             new(AudiencesId, context.Text("catalog.by_audience")),
             new(SuitsMeWizard.StartId, context.Text("menu.suits_me")),
             MenuScreen.HomeButton(context),
@@ -18,7 +18,7 @@ public sealed partial class CatalogExplorer
     private static void ShowAudiences(ConversationContext context) =>
         context.Ask("catalog.audiences", context.Text("catalog.audiences_title"),
         [
-            .. context.Catalog.Audiences.OrderBy(a => a.Key).Select(a => new Choice(AudiencePrefix + a.Key.ToString().ToLowerInvariant(), context.Text(a.Value))),
+            .. context.Content.Measures.Audiences.OrderBy(a => a.Key).Select(a => new Choice(AudiencePrefix + a.Key.ToString().ToLowerInvariant(), context.Text(a.Value))),
             MenuScreen.BackButton(context, Categories),
             MenuScreen.HomeButton(context),
         ]);
@@ -33,19 +33,19 @@ public sealed partial class CatalogExplorer
 
         if (descriptor.StartsWith(CategoryPrefix, StringComparison.Ordinal) && TryParse<MeasureCategory>(descriptor[CategoryPrefix.Length..], out var category))
         {
-            var title = context.Text("catalog.category_title", ("category", context.Text(context.Catalog.Categories[category])));
-            return new MeasureList(title, ForPerson(context, context.Catalog.InCategory(category)), descriptor, Categories);
+            var title = context.Text("catalog.category_title", ("category", context.Text(context.Content.Measures.Categories[category])));
+            return new MeasureList(title, ForPerson(context, context.Content.Measures.InCategory(category)), descriptor, Categories);
         }
 
         if (descriptor.StartsWith(AudiencePrefix, StringComparison.Ordinal) && TryParse<Audience>(descriptor[AudiencePrefix.Length..], out var audience))
         {
-            var title = context.Text("catalog.audience_title", ("audience", context.Text(context.Catalog.Audiences[audience])));
-            return new MeasureList(title, [.. context.Catalog.For(audience)], descriptor, AudiencesId);
+            var title = context.Text("catalog.audience_title", ("audience", context.Text(context.Content.Measures.Audiences[audience])));
+            return new MeasureList(title, [.. context.Content.Measures.For(audience)], descriptor, AudiencesId);
         }
 
         if (descriptor.StartsWith(SearchPrefix, StringComparison.Ordinal))
         {
-            var found = descriptor[SearchPrefix.Length..].Split(',').Select(context.Catalog.Find).OfType<Measure>().ToList();
+            var found = descriptor[SearchPrefix.Length..].Split(',').Select(context.Content.Measures.Find).OfType<Measure>().ToList();
             return new MeasureList(context.Text("search.results_again"), found, descriptor, Back: null);
         }
 

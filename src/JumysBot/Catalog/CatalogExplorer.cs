@@ -9,7 +9,7 @@ namespace JumysBot.Catalog;
 /// Browsing the support measures: by category, by whom they are for, or by typed words; each measure as a card with
 /// the step it leads to, a way back, and the main menu.
 /// </summary>
-public sealed partial class CatalogExplorer : IChoiceHandler
+public sealed partial class CatalogExplorer : ITypedTextHandler
 {
     public const string Categories = "x:cats";
     public const string AudiencesId = "x:aud";
@@ -77,17 +77,30 @@ public sealed partial class CatalogExplorer : IChoiceHandler
             return flow.OpenList(context.State.Step == CardStep ? context.State.Data : null);
         }
 
-        if (choiceId.StartsWith(MeasurePrefix, StringComparison.Ordinal) && context.Catalog.Find(choiceId[MeasurePrefix.Length..]) is { } measure)
+        if (choiceId.StartsWith(MeasurePrefix, StringComparison.Ordinal) && context.Content.Measures.Find(choiceId[MeasurePrefix.Length..]) is { } measure)
         {
             return flow.OpenCard(measure, fromCurrentScreen ? flow.Origin : Categories);
         }
 
-        if (choiceId.StartsWith(ActionPrefix, StringComparison.Ordinal) && context.Catalog.Find(choiceId[ActionPrefix.Length..]) is { } acted)
+        if (choiceId.StartsWith(ActionPrefix, StringComparison.Ordinal) && context.Content.Measures.Find(choiceId[ActionPrefix.Length..]) is { } acted)
         {
             return flow.Act(acted);
         }
 
         return flow.OpenList(choiceId);
+    }
+
+    /// <summary>A text typed while browsing (the menu, the catalog, the wizard's results) is a search.</summary>
+    public bool OnText(ConversationContext context, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Steps.IsBrowsing(context.State.Step))
+        {
+            return false;
+        }
+
+        Search(context, typed);
+        return true;
     }
 
     /// <summary>What a person typed outside a question: the best matching measures, or the menu and where to get help.</summary>

@@ -153,14 +153,14 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
                 (State.Nothing, "all said, nothing suits"));
 
             _machine.Configure(State.Anywhere)
-                .PermitDynamic(Trigger.Start, () => NextFor(Answers, context.Catalog.Measures), "the first question not answered", next)
-                .PermitDynamic(Trigger.Results, () => NextFor(Answers, context.Catalog.Measures), "the results, once all is answered", next)
+                .PermitDynamic(Trigger.Start, () => NextFor(Answers, context.Content.Measures.Measures), "the first question not answered", next)
+                .PermitDynamic(Trigger.Results, () => NextFor(Answers, context.Content.Measures.Measures), "the results, once all is answered", next)
                 .Permit(Trigger.Reset, State.Role);
             _machine.Configure(State.Elsewhere).SubstateOf(State.Anywhere);
 
             _machine.Configure(State.Question)
                 .SubstateOf(State.Anywhere)
-                .PermitDynamic(_answered, answer => NextFor(answer(Answers), context.Catalog.Measures), "the next question not answered", next);
+                .PermitDynamic(_answered, answer => NextFor(answer(Answers), context.Content.Measures.Measures), "the next question not answered", next);
             foreach (var question in (State[])[State.Role, State.Group, State.Age, State.Goal])
             {
                 // On each question, not on their superstate: moving between questions never leaves it.
@@ -237,7 +237,7 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
         private void ShowResults()
         {
             var context = _context;
-            var ranked = Rank(Answers, context.Catalog.Measures).Take(MaxResults).ToList();
+            var ranked = Rank(Answers, context.Content.Measures.Measures).Take(MaxResults).ToList();
             var lines = ranked.Select((r, i) =>
                 $"{i + 1}. <b>{ConversationContext.Escape(context.Text(r.Measure.Title))}</b>. {ConversationContext.Escape(string.Join(", ", r.Reasons.Select(k => context.Text(k))))}.");
             var title = context.Text("suits.results_title");

@@ -38,8 +38,6 @@ public sealed class ConversationContext
 
     public BotContent Content { get; }
 
-    public MeasureCatalog Catalog => Content.Measures;
-
     public Money Money { get; }
 
     /// <summary>The time of this turn, unix milliseconds.</summary>

@@ -106,11 +106,7 @@ public sealed class ConversationRouter(
                     Dispatch(context, choice.Id, fromCurrentScreen: true);
                 }
             }
-            else if (Steps.IsBrowsing(context.State.Step))
-            {
-                CatalogExplorer.Search(context, typed);
-            }
-            else
+            else if (!_handlers.OfType<ITypedTextHandler>().Any(h => h.OnText(context, typed)))
             {
                 context.Say("input.not_understood");
                 MenuScreen.AskAgainOrShow(context);

@@ -184,7 +184,7 @@ public sealed class StartFlow : IChoiceHandler
         private bool Lands(DeepLink link) => link.Target switch
         {
             DeepLinkTarget.Point => _context.Content.Points.FindPoint(link.Id) is not null,
-            DeepLinkTarget.Measure => _context.Catalog.Find(link.Id) is not null,
+            DeepLinkTarget.Measure => _context.Content.Measures.Find(link.Id) is not null,
             _ => false,
         };
 

@@ -8,7 +8,7 @@ public static class Steps
     public const string ChooseRole = "start.role";
     public const string Menu = "menu";
 
-    /// <summary>Steps where a person browses rather than answers: a typed text there is a search.</summary>
+    /// <summary>Steps where a person browses rather than answers (the menu, the catalog, the wizard's results).</summary>
     public static bool IsBrowsing(string step) =>
         step == Menu || step.StartsWith("catalog.", StringComparison.Ordinal) || step == "suits.results";
 }

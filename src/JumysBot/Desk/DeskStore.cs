@@ -1,6 +1,5 @@
 using System.Data.Common;
 using JumysBot.Leads;
-using JumysBot.Privacy;
 using JumysBot.Storage;
 
 namespace JumysBot.Desk;

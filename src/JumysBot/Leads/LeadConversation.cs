@@ -35,7 +35,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
                 && Start(context, new LeadDraft { Kind = atPoint, PointId = point.Id });
         }
 
-        if (context.Catalog.Find(choiceId[StartPrefix.Length..]) is not { } measure || LeadTopics.KindOf(measure.Action) is not { } kind)
+        if (context.Content.Measures.Find(choiceId[StartPrefix.Length..]) is not { } measure || LeadTopics.KindOf(measure.Action) is not { } kind)
         {
             return false;
         }

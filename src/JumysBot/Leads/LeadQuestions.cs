@@ -23,7 +23,7 @@ internal sealed class LeadQuestions(ConversationContext context, Func<LeadDraft>
     {
         var kind = draft().Kind;
         var choices = LeadTopics.MeasuresFor(kind)
-            .Select(id => context.Catalog.Find(id))
+            .Select(id => context.Content.Measures.Find(id))
             .OfType<Measure>()
             .Select(m => new Choice(ChosePrefix + m.Id, context.Text(m.Title)))
             .Concat(LeadTopics.AnswersFor(kind).Select(a => new Choice(ChosePrefix + a, context.Text(LeadTopics.AnswerTextKey(kind, a)))));
@@ -134,7 +134,7 @@ internal sealed class LeadQuestions(ConversationContext context, Func<LeadDraft>
     public string What(LeadDraft d)
     {
         var kind = context.Text($"lead.kind.{LeadTopics.KindKey(d.Kind)}");
-        var measure = context.Catalog.Find(d.MeasureId ?? d.Topic ?? "");
+        var measure = context.Content.Measures.Find(d.MeasureId ?? d.Topic ?? "");
         var detail = measure is not null
             ? context.Text(measure.Title)
             : d.Topic is { } topic && LeadTopics.AnswersFor(d.Kind).Contains(topic) ? context.Text(LeadTopics.AnswerTextKey(d.Kind, topic)) : null;

@@ -38,7 +38,7 @@ public static class StartLinkLanding
             case DeepLinkTarget.Point when context.Content.Points.FindPoint(link.Id) is { } point:
                 ShowPoint(context, point);
                 return true;
-            case DeepLinkTarget.Measure when context.Catalog.Find(link.Id) is { } measure:
+            case DeepLinkTarget.Measure when context.Content.Measures.Find(link.Id) is { } measure:
                 CatalogExplorer.ShowMeasure(context, measure);
                 return true;
             default:
@@ -71,7 +71,7 @@ public static class StartLinkLanding
     private static bool Exists(ConversationContext context, DeepLink link) => link.Target switch
     {
         DeepLinkTarget.Point => context.Content.Points.FindPoint(link.Id) is not null,
-        DeepLinkTarget.Measure => context.Catalog.Find(link.Id) is not null,
+        DeepLinkTarget.Measure => context.Content.Measures.Find(link.Id) is not null,
         _ => true,
     };
 }

@@ -21,7 +21,7 @@ public sealed partial class BotDatabase : IDisposable
         _engine = Provider == StorageProvider.Postgres ? new PostgresEngine(options.Value) : new SqliteEngine(options.Value);
         _time = time;
         _logger = logger;
-        Protector = new Privacy.FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys, keyId => LogUnreadableField(keyId));
+        Protector = new FieldProtector(options.Value.EncryptionKey, options.Value.PreviousEncryptionKeys, keyId => LogUnreadableField(keyId));
     }
 
     public StorageProvider Provider { get; }
@@ -30,7 +30,7 @@ public sealed partial class BotDatabase : IDisposable
     public bool IsShared => Provider == StorageProvider.Postgres;
 
     /// <summary>Encrypts and decrypts personal fields as the repositories write and read them.</summary>
-    public Privacy.FieldProtector Protector { get; }
+    public FieldProtector Protector { get; }
 
     /// <summary>The SQLite file; there is none on PostgreSQL.</summary>
     public string FilePath => (_engine as SqliteEngine)?.FilePath ?? throw new InvalidOperationException("The store is PostgreSQL: there is no database file.");

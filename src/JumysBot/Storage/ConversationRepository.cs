@@ -19,8 +19,8 @@ public sealed class ConversationRepository
             return null;
         }
 
-        var screen = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(2), new Privacy.FieldPlace("conversations", "screen", chatId))!, StorageJsonContext.Default.StoredScreen);
-        return new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : _tx.Protector.Unprotect(reader.GetString(1), new Privacy.FieldPlace("conversations", "data", chatId)))
+        var screen = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize(_tx.Protector.Unprotect(reader.GetString(2), new FieldPlace("conversations", "screen", chatId))!, StorageJsonContext.Default.StoredScreen);
+        return new ConversationState(reader.GetString(0), reader.IsDBNull(1) ? null : _tx.Protector.Unprotect(reader.GetString(1), new FieldPlace("conversations", "data", chatId)))
         {
             Choices = screen?.Choices ?? [],
             Prompt = screen?.Prompt,
@@ -49,8 +49,8 @@ public sealed class ConversationRepository
             """,
             ("@chat", chatId),
             ("@step", state.Step),
-            ("@data", _tx.Protector.Protect(state.Data, new Privacy.FieldPlace("conversations", "data", chatId))),
-            ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Compact.StoredScreen), new Privacy.FieldPlace("conversations", "screen", chatId))),
+            ("@data", _tx.Protector.Protect(state.Data, new FieldPlace("conversations", "data", chatId))),
+            ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Compact.StoredScreen), new FieldPlace("conversations", "screen", chatId))),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

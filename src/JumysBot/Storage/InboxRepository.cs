@@ -18,7 +18,7 @@ public sealed class InboxRepository
             INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@id, @chat, @payload, @now)
             ON CONFLICT (update_id) DO NOTHING
             """,
-            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new Privacy.FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now));
+            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -130,7 +130,7 @@ public sealed class InboxRepository
         var pending = new List<(long, string)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : _tx.Protector.Unprotect(reader.GetString(1), new Privacy.FieldPlace("inbox", "payload", reader.GetInt64(0))) ?? ""));
+            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : _tx.Protector.Unprotect(reader.GetString(1), new FieldPlace("inbox", "payload", reader.GetInt64(0))) ?? ""));
         }
 
         return pending;

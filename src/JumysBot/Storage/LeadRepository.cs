@@ -49,9 +49,9 @@ public sealed partial class LeadRepository
         return number;
     }
 
-    private string? Protect(string? value, string column, long number) => _tx.Protector.Protect(value, new Privacy.FieldPlace("leads", column, number));
+    private string? Protect(string? value, string column, long number) => _tx.Protector.Protect(value, new FieldPlace("leads", column, number));
 
-    private string? Unprotect(string? value, string column, long number) => _tx.Protector.Unprotect(value, new Privacy.FieldPlace("leads", column, number));
+    private string? Unprotect(string? value, string column, long number) => _tx.Protector.Unprotect(value, new FieldPlace("leads", column, number));
 
     /// <summary>In a write transaction on PostgreSQL the row stays locked until the commit: two presses on one card take turns.</summary>
     public async Task<Lead?> FindAsync(long number, CancellationToken cancellationToken)

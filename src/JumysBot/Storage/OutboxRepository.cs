@@ -194,7 +194,7 @@ public sealed class OutboxRepository
     /// A queued message is bound to the chat it goes to, not to its row: the row's id is known only after the insert,
     /// and a payload moved to another row of the same chat would only send that chat what it was to get anyway.
     /// </summary>
-    private static Privacy.FieldPlace PayloadPlace(long chatId) => new("outbox", "payload", chatId);
+    private static FieldPlace PayloadPlace(long chatId) => new("outbox", "payload", chatId);
 
     private OutboxItem ReadItem(System.Data.Common.DbDataReader reader)
     {

@@ -80,12 +80,12 @@ public sealed class PeopleRepository
     /// <summary>Who the person is, their group, age band and goal: encrypted with a key set, each bound to its column and person.</summary>
     private string? Protect<TEnum>(TEnum? value, string column, long id)
         where TEnum : struct, Enum =>
-        _tx.Protector.Protect(value?.ToString(), new Privacy.FieldPlace("people", column, id));
+        _tx.Protector.Protect(value?.ToString(), new FieldPlace("people", column, id));
 
     private TEnum? Read<TEnum>(System.Data.Common.DbDataReader reader, int column, long id)
         where TEnum : struct, Enum =>
         !reader.IsDBNull(column)
-            && Enum.TryParse<TEnum>(_tx.Protector.Unprotect(reader.GetString(column), new Privacy.FieldPlace("people", reader.GetName(column), id)), out var value)
+            && Enum.TryParse<TEnum>(_tx.Protector.Unprotect(reader.GetString(column), new FieldPlace("people", reader.GetName(column), id)), out var value)
             ? value
             : null;
 

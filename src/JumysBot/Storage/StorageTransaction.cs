@@ -15,7 +15,7 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly Action<bool>? _end;
     private bool _committed;
 
-    internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, Privacy.FieldProtector protector, bool isWrite,
+    internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, FieldProtector protector, bool isWrite,
         StatementCache? statements = null, Action<bool>? end = null)
     {
         _statements = statements;
@@ -36,7 +36,7 @@ public sealed class StorageTransaction : IAsyncDisposable
         Audit = new AuditLog(this);
     }
 
-    internal Privacy.FieldProtector Protector { get; }
+    internal FieldProtector Protector { get; }
 
     internal SqlDialect Dialect { get; }
 

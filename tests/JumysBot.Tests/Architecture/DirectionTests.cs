@@ -22,8 +22,6 @@ public sealed class DirectionTests
 
     private static (string, string, string)[] Exceptions =>
     [
-        ("JumysBot.Conversations.ConversationContext", "Catalog", "context.Catalog: a shortcut to the measures; features should read context.Content.Measures"),
-        ("JumysBot.Conversations.ConversationRouter", "Catalog", "a typed text on a browsing step is a catalog search; should become the catalog's own text handler"),
         ("JumysBot.Conversations.Person", "Catalog", "the profile holds the wizard's answers (age band, goal, group); should be a profile part the feature owns"),
         ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
         ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),

@@ -1,9 +1,9 @@
+using JumysBot.Privacy;
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Outreach;
-using JumysBot.Privacy;
 using JumysBot.Updates;
 
 namespace JumysBot.Tests.Conversations;
@@ -112,7 +112,7 @@ public sealed class ConversationMachineTests
         Assert.True(explorer.OnChoice(context, CatalogExplorer.Categories, fromCurrentScreen: true));
         Assert.Equal("catalog.categories", context.State.Step);
 
-        var measure = context.Catalog.Measures[0];
+        var measure = context.Content.Measures.Measures[0];
         var list = new ConversationState(CatalogExplorer.ListStep, "x:a:disability");
         var card = TestTurn.Pressed(CatalogExplorer.MeasureButton(measure.Id), list, _known);
         Assert.True(explorer.OnChoice(card, CatalogExplorer.MeasureButton(measure.Id), fromCurrentScreen: true));

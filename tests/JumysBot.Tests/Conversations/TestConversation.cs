@@ -1,3 +1,4 @@
+using JumysBot.Privacy;
 using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Conversations;
@@ -5,7 +6,6 @@ using JumysBot.Hosting;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Outreach;
-using JumysBot.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

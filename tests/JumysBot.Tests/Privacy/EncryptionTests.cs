@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using JumysBot.Privacy;
+using JumysBot.Storage;
 using JumysBot.Tests.FakeBotApi;
 
 namespace JumysBot.Tests.Privacy;

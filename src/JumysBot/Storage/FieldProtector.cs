@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace JumysBot.Privacy;
+namespace JumysBot.Storage;
 
 /// <summary>
 /// Encrypts personal fields at rest with AES-GCM when <c>Storage:EncryptionKey</c> is set: each value gets its own
