@@ -4,7 +4,6 @@ using JumysBot.Content;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
 using JumysBot.Localization;
-using JumysBot.Outreach;
 using JumysBot.Storage;
 using JumysBot.Telegram;
 using JumysBot.Updates;
@@ -22,8 +21,7 @@ public sealed partial class ConsultantDesk(
     IOptions<LeadOptions> leadOptions,
     IOptions<BotOptions> botOptions,
     LeadReports reports,
-    LeadFeedbackDesk feedback,
-    BotIdentity identity) : IUpdateHandler
+    LeadFeedbackDesk feedback) : IUpdateHandler
 {
     private const string AdminPrefix = "a:";
 
@@ -76,10 +74,6 @@ public sealed partial class ConsultantDesk(
         else if (name == "/CONSULTANTS" && IsAdmin(input.UserId))
         {
             await ListBindingsAsync(tx, input, replies, cancellationToken);
-        }
-        else if (name == "/POSTER" && IsAdmin(input.UserId))
-        {
-            replies.AddRange(Poster(input.ChatId, command.Argument));
         }
         else if (name == "/STATS" && IsAdmin(input.UserId))
         {
@@ -293,40 +287,6 @@ public sealed partial class ConsultantDesk(
             Text = T("consultant.bindings_title") + "\n" + string.Join('\n', bindings.Select(b => $"{PointName(b.PointId)}: {b.Title ?? b.ChatId.ToString(CultureInfo.InvariantCulture)} ({b.Source})")),
             Buttons = [.. bindings.Select(b => (IReadOnlyList<Choice>)[new Choice($"{AdminPrefix}revoke:{b.ChatId}", T("consultant.revoke", ("title", b.Title ?? b.ChatId.ToString(CultureInfo.InvariantCulture))))])],
         });
-    }
-
-    /// <summary><c>/poster &lt;pointId&gt;</c>: the point's QR code (PNG) and its A4 poster (SVG); without an id, the ids.</summary>
-    private List<OutgoingMessage> Poster(long chatId, string argument)
-    {
-        var current = content.Current;
-        var points = string.Join('\n', current.Points.Points.Select(p => $"{p.Id} — {p.Name.In(LeadCard.ConsultantLanguage)}"));
-        var pointId = argument.Trim();
-        if (pointId.Length == 0)
-        {
-            return [Say(chatId, T("poster.list", ("example", current.Points.Points[0].Id), ("points", points)))];
-        }
-
-        if (current.Points.FindPoint(pointId) is not { } point)
-        {
-            return [Say(chatId, T("poster.unknown_point", ("id", PersonWords.Cut(pointId, 64)), ("points", points)))];
-        }
-
-        if (identity.Username is not { } username)
-        {
-            return [Say(chatId, T("poster.no_username"))];
-        }
-
-        var poster = PosterMaker.Make(point, username, current.Texts);
-        return
-        [
-            new OutgoingMessage
-            {
-                ChatId = chatId,
-                Text = T("poster.caption", ("name_ru", point.Name.Ru), ("name_kk", point.Name.Kk), ("link", poster.Link.AbsoluteUri)),
-                Document = DocumentFile.Binary(poster.PngFileName, poster.Png),
-            },
-            new OutgoingMessage { ChatId = chatId, Text = T("poster.print_caption"), Document = new DocumentFile(poster.SvgFileName, poster.Svg) },
-        ];
     }
 
     private async Task PressAdminButtonAsync(StorageTransaction tx, Incoming input, List<OutgoingMessage> replies, CancellationToken cancellationToken)

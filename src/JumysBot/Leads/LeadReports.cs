@@ -7,8 +7,10 @@ using JumysBot.Storage;
 namespace JumysBot.Leads;
 
 /// <summary>The figures for the akim's meetings: requests by point, kind and status, the funnel, and time to first contact.</summary>
-public sealed class LeadReports(ContentStore content)
+public sealed class LeadReports(ContentStore content, IEnumerable<IStatsSection> sections)
 {
+    private readonly IStatsSection[] _sections = [.. sections.OrderBy(s => s.Order)];
+
     public async Task<string> StatsAsync(StorageTransaction tx, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tx);
@@ -31,7 +33,10 @@ public sealed class LeadReports(ContentStore content)
             report.Append(status).Append(": ").Append(count).Append('\n');
         }
 
-        await AppendSourcesAsync(tx, report, cancellationToken);
+        foreach (var section in _sections)
+        {
+            await section.AppendAsync(tx, report, cancellationToken);
+        }
 
         var funnel = await tx.Leads.FunnelAsync(cancellationToken);
         report.Append(CultureInfo.InvariantCulture, $"\nВоронка: начали {funnel.Started}, дали согласие {funnel.Consented}, отправили {funnel.Submitted}, взяты в работу {funnel.Taken}, завершены {funnel.Done}.\n");
@@ -42,39 +47,6 @@ public sealed class LeadReports(ContentStore content)
             : $"Время до первого контакта (медиана): {FormatDuration(Median(waits))}.");
         await RatingsReport.AppendAsync(report, tx, points, cancellationToken);
         return report.ToString();
-    }
-
-    /// <summary>Starts, requests and finished requests by the start link (and campaign) people came through.</summary>
-    private async Task AppendSourcesAsync(StorageTransaction tx, StringBuilder report, CancellationToken cancellationToken)
-    {
-        report.Append("\nПо источникам (начали / заявок / завершено):\n");
-        foreach (var row in await tx.Leads.CountBySourceAsync(cancellationToken))
-        {
-            report.Append(SourceName(row.Source));
-            if (row.Campaign.Length > 0)
-            {
-                report.Append(", кампания ").Append(row.Campaign);
-            }
-
-            report.Append(CultureInfo.InvariantCulture, $": {row.Starts} / {row.Leads} / {row.Done}\n");
-        }
-    }
-
-    private string SourceName(string source)
-    {
-        if (!Outreach.DeepLink.TryParse(source, out var link))
-        {
-            return "без ссылки";
-        }
-
-        var current = content.Current;
-        var name = link.Target switch
-        {
-            Outreach.DeepLinkTarget.Point => current.Points.FindPoint(link.Id)?.Name.Ru,
-            Outreach.DeepLinkTarget.Measure => current.Measures.Find(link.Id)?.Title.Ru,
-            _ => null,
-        };
-        return name is null ? source : $"{source} ({name})";
     }
 
     public static long Median(IReadOnlyList<long> sorted)

@@ -19,6 +19,8 @@ public static class OutreachModule
         }) { Aliases = ["stop"], InMenu = false });
         services.AddEffectApplier<ArrivalCounter>();
         services.AddUpdateHandler<AnnouncementDesk>();
+        services.AddUpdateHandler<PosterDesk>();
+        services.AddSingleton<Leads.IStatsSection, SourcesReport>();
         services.AddHostedService<AnnouncementReportService>();
         return services;
     }

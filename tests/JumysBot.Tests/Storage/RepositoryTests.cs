@@ -237,7 +237,8 @@ public abstract class RepositoryTests(TestStore store)
             await tx.CommitAsync(_none);
         }
 
-        var reports = new LeadReports(new ContentStore(Options.Create(new BotOptions { ContentPath = Localization.ContentFolder.Path, WatchContent = false }), NullLogger<ContentStore>.Instance));
+        var content = new ContentStore(Options.Create(new BotOptions { ContentPath = Localization.ContentFolder.Path, WatchContent = false }), NullLogger<ContentStore>.Instance);
+        var reports = new LeadReports(content, [new JumysBot.Outreach.SourcesReport(content)]);
         await using var read = await database.BeginReadAsync(_none);
         var stats = await reports.StatsAsync(read, _none);
 
