@@ -1,4 +1,5 @@
 using JumysBot.Catalog;
+using JumysBot.Leads.Points;
 using JumysBot.Leads;
 using JumysBot.Localization;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using JumysBot.Leads.FollowUp;
+using JumysBot.Leads.Reports;
 using JumysBot.Leads;
 using JumysBot.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using JumysBot.Leads.Consultants;
+using JumysBot.Leads.FollowUp;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,9 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
+using JumysBot.Leads.Consultants;
+using JumysBot.Leads.FollowUp;
+using JumysBot.Leads.Points;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 
 namespace JumysBot.Hosting;

@@ -1,5 +1,10 @@
 using JumysBot.Conversations;
 using JumysBot.Hosting;
+using JumysBot.Leads.Consultants;
+using JumysBot.Leads.FollowUp;
+using JumysBot.Leads.Points;
+using JumysBot.Leads.Reports;
+using JumysBot.Leads.Requests;
 using JumysBot.Telegram;
 using JumysBot.Updates;
 using Microsoft.Extensions.DependencyInjection;

@@ -20,7 +20,7 @@ public static class OutreachModule
         services.AddEffectApplier<ArrivalCounter>();
         services.AddUpdateHandler<AnnouncementDesk>();
         services.AddUpdateHandler<PosterDesk>();
-        services.AddSingleton<Leads.IStatsSection, SourcesReport>();
+        services.AddSingleton<Leads.Reports.IStatsSection, SourcesReport>();
         services.AddHostedService<AnnouncementReportService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Hosting;
+using JumysBot.Leads.Points;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Telegram;

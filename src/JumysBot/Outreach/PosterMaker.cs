@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
+using JumysBot.Leads.Points;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using QRCoder;

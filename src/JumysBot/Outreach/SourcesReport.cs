@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JumysBot.Content;
+using JumysBot.Leads.Reports;
 using JumysBot.Leads;
 using JumysBot.Storage;
 

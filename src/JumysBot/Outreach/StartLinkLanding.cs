@@ -1,5 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
+using JumysBot.Leads.Points;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 using JumysBot.Updates;
 

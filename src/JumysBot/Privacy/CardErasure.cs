@@ -1,6 +1,7 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Conversations;
+using JumysBot.Leads.Consultants;
 using JumysBot.Leads;
 using JumysBot.Storage;
 using JumysBot.Updates;

@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Conversations;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Tests.Conversations;

@@ -1,3 +1,5 @@
+using JumysBot.Leads.FollowUp;
+using JumysBot.Leads.Points;
 using JumysBot.Privacy;
 using JumysBot.Catalog;
 using JumysBot.Conversations;

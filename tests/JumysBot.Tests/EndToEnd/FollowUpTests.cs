@@ -1,3 +1,4 @@
+using JumysBot.Leads.FollowUp;
 using JumysBot.Leads;
 using JumysBot.Tests.FakeBotApi;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using JumysBot.Leads.Points;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Tests.Catalog;

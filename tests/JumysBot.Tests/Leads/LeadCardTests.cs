@@ -1,5 +1,6 @@
 using JumysBot.Catalog;
 using JumysBot.Content;
+using JumysBot.Leads.Consultants;
 using JumysBot.Leads;
 using JumysBot.Tests.Localization;
 

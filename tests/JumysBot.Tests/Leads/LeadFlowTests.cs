@@ -1,4 +1,5 @@
 using JumysBot.Conversations;
+using JumysBot.Leads.Requests;
 using JumysBot.Leads;
 using JumysBot.Tests.Conversations;
 using JumysBot.Updates;

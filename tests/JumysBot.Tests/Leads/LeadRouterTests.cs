@@ -1,3 +1,4 @@
+using JumysBot.Leads.Points;
 using JumysBot.Leads;
 
 namespace JumysBot.Tests.Leads;

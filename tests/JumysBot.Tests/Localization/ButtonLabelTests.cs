@@ -87,7 +87,7 @@ public sealed partial class ButtonLabelTests
     public async Task Screens_that_speak_of_numbers_have_buttons_that_match(Language language)
     {
         var texts = TestConversation.Content.Current.Texts;
-        var rating = JumysBot.Leads.LeadFeedbackScreens.Rating(texts, language, 1001);
+        var rating = JumysBot.Leads.FollowUp.LeadFeedbackScreens.Rating(texts, language, 1001);
         Assert.Matches(language == Language.Russian ? "напишите цифру" : "цифрды жазыңыз", rating.Body);
         for (var n = 1; n <= 5; n++)
         {

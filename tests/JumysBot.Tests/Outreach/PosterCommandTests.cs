@@ -41,7 +41,7 @@ public sealed class PosterCommandTests
 
         Assert.Equal(0, await app.WaitForExitAsync());
 
-        var points = JumysBot.Leads.PointCatalogLoader.Load(ContentFolder.Path).Points;
+        var points = JumysBot.Leads.Points.PointCatalogLoader.Load(ContentFolder.Path).Points;
         Assert.Equal(points.Count, Directory.GetFiles(folder, "poster-*.png").Length);
         foreach (var point in points)
         {

@@ -2,6 +2,7 @@ using JumysBot.Content;
 using JumysBot.Catalog;
 using JumysBot.Conversations;
 using JumysBot.Hosting;
+using JumysBot.Leads.Reports;
 using JumysBot.Leads;
 using JumysBot.Localization;
 using JumysBot.Outreach;

@@ -1,0 +1,51 @@
+namespace JumysBot.Leads.Requests;
+
+/// <summary>
+/// Each flow's own first question. Training and job ask which measure (unless the person came from its card);
+/// a grant asks how far the person is with Bastau Business; JOB COACH asks what help is needed.
+/// </summary>
+public static class LeadTopics
+{
+    public static IReadOnlyList<string> MeasuresFor(LeadKind kind) => kind switch
+    {
+        LeadKind.Training => ["skills-enbek", "digital-professions", "vocational-training", "short-courses-mothers"],
+        LeadKind.Job => ["vacancies", "quota-jobs", "special-workplaces", "social-workplaces", "public-works"],
+        _ => [],
+    };
+
+    /// <summary>Answers that are not measures, with their text keys.</summary>
+    public static IReadOnlyList<string> AnswersFor(LeadKind kind) => kind switch
+    {
+        LeadKind.Grant => ["course", "grant", "unsure"],
+        LeadKind.JobCoach => ["find", "adapt", "keep"],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The label of a card's request button: «Хочу участвовать» fits a course or Bastau Business; a vacancy, a quota,
+    /// Job coach and what another office handles take «Оставить заявку».
+    /// </summary>
+    public static string RequestButtonTextKey(LeadKind kind) =>
+        kind is LeadKind.Training or LeadKind.Grant ? "catalog.action.register" : "catalog.action.request";
+
+    public static string AnswerTextKey(LeadKind kind, string answer) => $"lead.topic.{KindKey(kind)}.{answer}";
+
+    public static string KindKey(LeadKind kind) => kind switch
+    {
+        LeadKind.Training => "training",
+        LeadKind.Grant => "grant",
+        LeadKind.Job => "job",
+        LeadKind.Other => "other",
+        _ => "job_coach",
+    };
+
+    public static LeadKind? KindOf(Catalog.MeasureAction action) => action switch
+    {
+        Catalog.MeasureAction.RegisterTraining => LeadKind.Training,
+        Catalog.MeasureAction.RegisterGrant => LeadKind.Grant,
+        Catalog.MeasureAction.RegisterJob => LeadKind.Job,
+        Catalog.MeasureAction.RegisterJobCoach => LeadKind.JobCoach,
+        Catalog.MeasureAction.RegisterOther => LeadKind.Other,
+        _ => null,
+    };
+}
