@@ -11,15 +11,38 @@ public sealed class InboxRepository
     internal InboxRepository(StorageTransaction tx) => _tx = tx;
 
     /// <returns>False when the update was already there (a redelivery).</returns>
-    public async Task<bool> TryAddAsync(long updateId, long? chatId, string payload, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(long updateId, long? chatId, string payload, CancellationToken cancellationToken) =>
+        TryAddAsync(updateId, chatId, payload, receivedBy: null, cancellationToken);
+
+    /// <param name="receivedBy">The instance that stores it (<see cref="InstanceLiveness"/>): should it die before the
+    /// update is handled, another takes the update over.</param>
+    /// <returns>False when the update was already there (a redelivery).</returns>
+    public async Task<bool> TryAddAsync(long updateId, long? chatId, string payload, int? receivedBy, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
             """
-            INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@id, @chat, @payload, @now)
+            INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) VALUES (@id, @chat, @payload, @now, @by)
             ON CONFLICT (update_id) DO NOTHING
             """,
-            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new Privacy.FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now));
+            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new Privacy.FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now),
+            ("@by", receivedBy));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// On PostgreSQL: the updates not yet handled whose instance died (its liveness lock is gone) become
+    /// <paramref name="instance"/>'s, oldest first. Instances looking at once each get different ones.
+    /// </summary>
+    public async Task<IReadOnlyList<(long UpdateId, string Payload)>> TakeOverFromDeadAsync(int instance, CancellationToken cancellationToken)
+    {
+        var taken = await ReadAsync(
+            $"""
+            UPDATE inbox SET received_by = @me
+            WHERE handled_at IS NULL AND received_by IS NOT NULL AND received_by <> @me AND {InstanceLiveness.IsDead("received_by")}
+            RETURNING update_id, payload
+            """,
+            cancellationToken, ("@me", instance));
+        return [.. taken.OrderBy(t => t.UpdateId)];
     }
 
     /// <summary>Marks the update handled and drops its text: the inbox keeps no personal data once it is done.</summary>
