@@ -229,15 +229,22 @@ public sealed class OutboxRepository
     }
 
     /// <returns>False when the row was already marked (it is never marked twice).</returns>
-    public async Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken)
+    public Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken) =>
+        MarkSentAsync(id, messageId, carriesLead: true, cancellationToken);
+
+    /// <param name="carriesLead">False when the sender knows the message is no request's card or voice message:
+    /// nothing is then copied into <c>lead_cards</c> and <c>sent_copies</c>, and two statements are saved.</param>
+    /// <returns>False when the row was already marked (it is never marked twice).</returns>
+    public async Task<bool> MarkSentAsync(long id, long? messageId, bool carriesLead, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
             // A sent message is not needed any more: its text (names, phones) is dropped with the mark.
             "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1, payload = '' WHERE id = @id AND sent_at IS NULL",
             ("@id", id), ("@message", messageId), ("@now", _tx.Now));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        var marked = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (!marked || !carriesLead)
         {
-            return false;
+            return marked;
         }
 
         // A lead card remembers where it landed, so its status can be edited in place later.
