@@ -19,7 +19,7 @@ internal static class FleetScenario
         await ExecuteAsync(server, $"CREATE DATABASE {name}");
         try
         {
-            return await MeasureAsync(dll, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, instances, people);
+            return await MeasureAsync(dll, server, name, instances, people);
         }
         finally
         {
@@ -27,8 +27,11 @@ internal static class FleetScenario
         }
     }
 
-    private static async Task<Result> MeasureAsync(string dll, string connectionString, int instances, int people)
+    private static async Task<Result> MeasureAsync(string dll, string server, string database, int instances, int people)
     {
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var postgres = new PostgresServer(server);
+        var postmaster = await postgres.PostmasterPidAsync();
         await using var api = await LoadBotApi.StartAsync();
         var folder = Directory.CreateTempSubdirectory("jumysbot-bench").FullName;
         var settings = new Dictionary<string, string>
@@ -56,16 +59,35 @@ internal static class FleetScenario
             api.PostToWebhook(new Uri(balancer.BaseAddress, "/telegram/hook"), Secret);
             await new VirtualPerson(api, 999).StartOnlyAsync();
             var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 3_000_000 + i)).ToList();
+            var botCpuBefore = bots.Select(b => b.ProcessorTime()).ToList();
+            var serverCpuBefore = PostgresServer.ProcessorTime(postmaster);
+            var statementsBefore = await postgres.StatementsAsync(database);
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(persons.Select(p => Task.Run(p.RunWholeFlowAsync)));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            // The cards and the last replies' marks are written a moment later: wait for the outbox to settle.
+            await Task.Delay(1500);
+            var botCpu = bots.Select((b, i) => (b.ProcessorTime() - botCpuBefore[i]).TotalMicroseconds).Sum();
+            var serverCpu = PostgresServer.ProcessorTime(postmaster) - serverCpuBefore;
+            var statements = await postgres.StatementsAsync(database) - statementsBefore;
             var latencies = persons.SelectMany(p => p.Latencies).Order().ToList();
             var updates = persons.Sum(p => p.Updates);
-            double sum = 0, count = 0;
+            double sum = 0, count = 0, lockWait = 0, lockWaits = 0, conflicts = 0, takenOver = 0, sends = 0;
             foreach (var bot in bots)
             {
-                sum += await bot.MetricAsync("jumysbot_handler_duration_ms_sum");
-                count += await bot.MetricAsync("jumysbot_handler_duration_ms_count");
+                var metrics = await bot.MetricsAsync();
+                sum += BotProcess.Metric(metrics, "jumysbot_handler_duration_ms_sum");
+                count += BotProcess.Metric(metrics, "jumysbot_handler_duration_ms_count");
+                lockWait += BotProcess.Metric(metrics, "jumysbot_chat_lock_wait_ms_sum");
+                lockWaits += BotProcess.Metric(metrics, "jumysbot_chat_lock_wait_ms_count");
+                conflicts += BotProcess.Metric(metrics, "jumysbot_outbox_claim_conflicts_total");
+                takenOver += BotProcess.Metric(metrics, "jumysbot_taken_over_total");
+                sends += BotProcess.Metric(metrics, "jumysbot_sends_total");
+            }
+
+            foreach (var (calls, query) in await postgres.TopStatementsAsync(database, 25))
+            {
+                Console.WriteLine($"  {calls / (double)updates,6:0.00}/update  {query.ReplaceLineEndings(" ")[..Math.Min(110, query.ReplaceLineEndings(" ").Length)]}");
             }
 
             return new Result($"PostgreSQL, webhook mode, {instances} instance{(instances == 1 ? "" : "s")}{(instances > 1 ? " behind a round-robin balancer" : "")}",
@@ -77,6 +99,13 @@ internal static class FleetScenario
                 ("update → first reply p95", $"{Percentile(latencies, 0.95):0.0} ms"),
                 ("update → first reply p99", $"{Percentile(latencies, 0.99):0.0} ms"),
                 ("mean time inside the handler's transaction (from the bots' /metrics)", $"{sum / Math.Max(1, count):0.00} ms"),
+                ("processor time of the bots per update, user + system, all instances", $"{botCpu / updates:0} µs"),
+                ("processor time of PostgreSQL per update (its processes, from /proc)", serverCpu is { } pg ? $"{pg.TotalMicroseconds / updates:0} µs" : "not on this machine"),
+                ("statements PostgreSQL ran per update, BEGIN/COMMIT included (pg_stat_statements)", statements is { } n ? $"{n / (double)updates:0.0}" : "pg_stat_statements not loaded"),
+                ("coordination: mean wait for the chats' locks per write transaction", $"{lockWait / Math.Max(1, lockWaits):0.00} ms over {lockWaits:0} transactions"),
+                ("coordination: claims that left a chat to another instance, per update", $"{conflicts / updates:0.000}"),
+                ("coordination: updates and messages taken over from a dead instance", $"{takenOver:0}"),
+                ("messages sent (replies and cards)", $"{sends:0}"),
                 ("peak working set, sum over the instances", $"{bots.Sum(b => b.PeakWorkingSetMb()):0} MB"),
             ]);
         }

@@ -50,6 +50,7 @@ public static partial class BotRegistration
         services.AddSingleton<ITextSource>(sp => sp.GetRequiredService<ContentStore>());
         services.AddSingleton<BotDatabase>();
         services.AddSingleton<JobLeadership>();
+        services.AddSingleton<InstanceLiveness>();
         services.AddSingleton<BotIdentity>();
         services.AddHostedService<StorageStartup>();
 
@@ -108,6 +109,7 @@ public static partial class BotRegistration
 
         services.AddHostedService<OutboxSenderService>();
         services.AddHostedService<InboxRetryService>();
+        services.AddHostedService<ClaimTakeover>();
         services.AddHostedService<CommandsMenu>();
         services.AddHostedService<BotIdentityResolver>();
         return builder;

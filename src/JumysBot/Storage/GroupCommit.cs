@@ -14,12 +14,15 @@ public sealed class GroupCommit : IAsyncDisposable
     private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly Action? _committed;
+    private readonly Action<double>? _lockWaited;
 
     /// <param name="committed">Called after each commit (the outbox sender is woken for the messages it wrote).</param>
-    public GroupCommit(BotDatabase database, Action? committed = null)
+    /// <param name="lockWaited">Told how long each transaction waited for its chats' locks on a shared store, in milliseconds.</param>
+    public GroupCommit(BotDatabase database, Action? committed = null, Action<double>? lockWaited = null)
     {
         _database = database;
         _committed = committed;
+        _lockWaited = lockWaited;
         _writer = Task.Run(WriteAsync);
     }
 
@@ -71,7 +74,9 @@ public sealed class GroupCommit : IAsyncDisposable
             await using var tx = await _database.BeginAsync(CancellationToken.None);
             if (_database.IsShared)
             {
+                var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
                 await tx.Inbox.LockChatsAsync([.. batch.Select(w => w.ChatId).OfType<long>().Distinct().Order()], CancellationToken.None);
+                _lockWaited?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
             }
             foreach (var work in batch)
             {

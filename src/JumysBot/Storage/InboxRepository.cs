@@ -11,15 +11,38 @@ public sealed class InboxRepository
     internal InboxRepository(StorageTransaction tx) => _tx = tx;
 
     /// <returns>False when the update was already there (a redelivery).</returns>
-    public async Task<bool> TryAddAsync(long updateId, long? chatId, string payload, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(long updateId, long? chatId, string payload, CancellationToken cancellationToken) =>
+        TryAddAsync(updateId, chatId, payload, receivedBy: null, cancellationToken);
+
+    /// <param name="receivedBy">The instance that stores it (<see cref="InstanceLiveness"/>): should it die before the
+    /// update is handled, another takes the update over.</param>
+    /// <returns>False when the update was already there (a redelivery).</returns>
+    public async Task<bool> TryAddAsync(long updateId, long? chatId, string payload, int? receivedBy, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
             """
-            INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@id, @chat, @payload, @now)
+            INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) VALUES (@id, @chat, @payload, @now, @by)
             ON CONFLICT (update_id) DO NOTHING
             """,
-            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now));
+            ("@id", updateId), ("@chat", chatId), ("@payload", _tx.Protector.Protect(payload, new FieldPlace("inbox", "payload", updateId))), ("@now", _tx.Now),
+            ("@by", receivedBy));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// On PostgreSQL: the updates not yet handled whose instance died (its liveness lock is gone) become
+    /// <paramref name="instance"/>'s, oldest first. Instances looking at once each get different ones.
+    /// </summary>
+    public async Task<IReadOnlyList<(long UpdateId, string Payload)>> TakeOverFromDeadAsync(int instance, CancellationToken cancellationToken)
+    {
+        var taken = await ReadAsync(
+            $"""
+            UPDATE inbox SET received_by = @me
+            WHERE handled_at IS NULL AND received_by IS NOT NULL AND received_by <> @me AND {InstanceLiveness.IsDead("received_by")}
+            RETURNING update_id, payload
+            """,
+            cancellationToken, ("@me", instance));
+        return [.. taken.OrderBy(t => t.UpdateId)];
     }
 
     /// <summary>Marks the update handled and drops its text: the inbox keeps no personal data once it is done.</summary>
@@ -103,6 +126,7 @@ public sealed class InboxRepository
             "SELECT pg_advisory_xact_lock(chat) FROM unnest(@chats::bigint[]) WITH ORDINALITY AS c(chat, n) ORDER BY n",
             ("@chats", sortedChatIds.ToArray()));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _tx.LockedChats.UnionWith(sortedChatIds);
     }
 
     /// <summary>
@@ -110,17 +134,47 @@ public sealed class InboxRepository
     /// at a time handles a chat, and locks the update's row.
     /// </summary>
     /// <returns>False when the update was handled already (by another instance, or before a replay): leave it.</returns>
-    public async Task<bool> TakeTurnAsync(long updateId, long? chatId, CancellationToken cancellationToken)
+    public async Task<bool> TakeTurnAsync(long updateId, long? chatId, CancellationToken cancellationToken) =>
+        await TakeTurnAsync(updateId, chatId, checkEarlier: false, cancellationToken) == Turn.Take;
+
+    /// <param name="checkEarlier">
+    /// Also looks, in the same statement, whether an earlier update of the chat still waits (it reached another
+    /// instance a moment before, or one that died): then this one is left, for the caller to handle those first.
+    /// </param>
+    public async Task<Turn> TakeTurnAsync(long updateId, long? chatId, bool checkEarlier, CancellationToken cancellationToken)
     {
-        if (_tx.Dialect.Provider == StorageProvider.Postgres && chatId is { } chat)
+        if (_tx.Dialect.Provider == StorageProvider.Postgres && chatId is { } chat && !_tx.LockedChats.Contains(chat))
         {
             // Held until the commit; the key space of one 64-bit number is the chats' alone.
             await using var wait = _tx.Command("SELECT pg_advisory_xact_lock(@chat)", ("@chat", chat));
             await wait.ExecuteNonQueryAsync(cancellationToken);
+            _tx.LockedChats.Add(chat);
         }
 
-        await using var command = _tx.Command($"SELECT handled_at FROM inbox WHERE update_id = @id{_tx.ForUpdate}", ("@id", updateId));
-        return await command.ExecuteScalarAsync(cancellationToken) is null or DBNull;
+        var earlier = checkEarlier && chatId is not null
+            ? "EXISTS (SELECT 1 FROM inbox e WHERE e.handled_at IS NULL AND e.chat_id = @chat AND e.update_id < @id)"
+            : "FALSE";
+        await using var command = _tx.Command($"SELECT handled_at, {earlier} FROM inbox WHERE update_id = @id{_tx.ForUpdate}", ("@id", updateId), ("@chat", chatId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
+        {
+            return Turn.Handled;
+        }
+
+        return reader.FieldCount > 1 && reader.HasRows && Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) ? Turn.EarlierWaiting : Turn.Take;
+    }
+
+    /// <summary>What <see cref="TakeTurnAsync(long, long?, bool, CancellationToken)"/> found.</summary>
+    public enum Turn
+    {
+        /// <summary>Handle the update now.</summary>
+        Take,
+
+        /// <summary>It was handled already (by another instance, or before a replay): leave it.</summary>
+        Handled,
+
+        /// <summary>An earlier update of the chat waits: handle that first.</summary>
+        EarlierWaiting,
     }
 
     private async Task<IReadOnlyList<(long UpdateId, string Payload)>> ReadAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -252,5 +252,12 @@ internal static class Migrations
             -- 'kk' or 'ru'; NULL is Russian, as before.
             ALTER TABLE consultant_chats ADD COLUMN language TEXT NULL;
             """),
+        (12, """
+            -- Several instances on PostgreSQL: which instance received an update that is not handled yet, and which one
+            -- claimed an outbox row. An instance holds a session advisory lock on its number while it lives, so what it
+            -- took passes to the others as soon as it dies, not after a fixed lease. NULL on SQLite (one instance).
+            ALTER TABLE inbox ADD COLUMN received_by INTEGER NULL;
+            ALTER TABLE outbox ADD COLUMN claimed_by INTEGER NULL;
+            """),
     ];
 }

@@ -110,7 +110,11 @@ public sealed class OutboxRepository
     /// messages still go out in order. The kept rows are leased until <paramref name="leaseUntil"/>: to every other
     /// instance they wait, and after a crash they are sent again once the lease has passed.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(int limit, int announcementLimit, long leaseUntil, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(int limit, int announcementLimit, long leaseUntil, CancellationToken cancellationToken) =>
+        ClaimDueAsync(limit, announcementLimit, leaseUntil, claimedBy: null, cancellationToken);
+
+    /// <param name="claimedBy">The claiming instance (<see cref="InstanceLiveness"/>): should it die, the lease ends at once.</param>
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(int limit, int announcementLimit, long leaseUntil, int? claimedBy, CancellationToken cancellationToken)
     {
         var locked = new Dictionary<long, (long ChatId, OutboxItem Item, int Order)>();
         // The fair choice is made from a pool a few claims deep: instances claiming at the same moment skip the rows
@@ -144,7 +148,7 @@ public sealed class OutboxRepository
         var claimed = new List<OutboxItem>();
         var order = new Dictionary<long, int>();
         await using (var command = _tx.Command(
-            "SELECT id, chat_id FROM outbox WHERE chat_id = ANY(@chats) AND sent_at IS NULL AND failed_at IS NULL ORDER BY priority, id",
+            "SELECT id, chat_id, claimed_by FROM outbox WHERE chat_id = ANY(@chats) AND sent_at IS NULL AND failed_at IS NULL ORDER BY priority, id",
             ("@chats", locked.Values.Select(v => v.ChatId).Distinct().ToArray())))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -165,14 +169,18 @@ public sealed class OutboxRepository
                 else
                 {
                     stopped.Add(chatId);
+                    if (!reader.IsDBNull(2) && reader.GetInt32(2) != claimedBy)
+                    {
+                        ClaimConflicts++;
+                    }
                 }
             }
         }
 
         if (claimed.Count > 0)
         {
-            await using var lease = _tx.Command("UPDATE outbox SET not_before = @lease WHERE id = ANY(@ids)",
-                ("@lease", leaseUntil), ("@ids", claimed.Select(i => i.Id).ToArray()));
+            await using var lease = _tx.Command("UPDATE outbox SET not_before = @lease, claimed_by = @me WHERE id = ANY(@ids)",
+                ("@lease", leaseUntil), ("@me", claimedBy), ("@ids", claimed.Select(i => i.Id).ToArray()));
             await lease.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -180,14 +188,32 @@ public sealed class OutboxRepository
         return [.. claimed.OrderBy(i => order[i.Id])];
     }
 
+    /// <summary>How many chats the claims of this transaction left because another instance held an earlier message of theirs.</summary>
+    public int ClaimConflicts { get; private set; }
+
     /// <summary>Gives back leased rows this instance did not try after all (a chat's own rate limit said not yet).</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<long> ids, long leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         await using var command = _tx.Command(
-            "UPDATE outbox SET not_before = NULL WHERE id = ANY(@ids) AND not_before = @lease AND sent_at IS NULL AND failed_at IS NULL",
+            "UPDATE outbox SET not_before = NULL, claimed_by = NULL WHERE id = ANY(@ids) AND not_before = @lease AND sent_at IS NULL AND failed_at IS NULL",
             ("@ids", ids.ToArray()), ("@lease", leaseUntil));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On PostgreSQL: the leases of instances that died (their liveness lock is gone) end now, so the next claim of any
+    /// instance sends those messages (a card among them says it may be a repeat, if its attempt was under way).
+    /// </summary>
+    /// <returns>How many rows were freed.</returns>
+    public async Task<int> FreeClaimsOfDeadAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            $"""
+            UPDATE outbox SET not_before = NULL, claimed_by = NULL
+            WHERE claimed_by IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL AND {InstanceLiveness.IsDead("claimed_by")}
+            """);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -203,15 +229,22 @@ public sealed class OutboxRepository
     }
 
     /// <returns>False when the row was already marked (it is never marked twice).</returns>
-    public async Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken)
+    public Task<bool> MarkSentAsync(long id, long? messageId, CancellationToken cancellationToken) =>
+        MarkSentAsync(id, messageId, carriesLead: true, cancellationToken);
+
+    /// <param name="carriesLead">False when the sender knows the message is no request's card or voice message:
+    /// nothing is then copied into <c>lead_cards</c> and <c>sent_copies</c>, and two statements are saved.</param>
+    /// <returns>False when the row was already marked (it is never marked twice).</returns>
+    public async Task<bool> MarkSentAsync(long id, long? messageId, bool carriesLead, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
             // A sent message is not needed any more: its text (names, phones) is dropped with the mark.
             "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1, payload = '' WHERE id = @id AND sent_at IS NULL",
             ("@id", id), ("@message", messageId), ("@now", _tx.Now));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        var marked = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (!marked || !carriesLead)
         {
-            return false;
+            return marked;
         }
 
         // A lead card remembers where it landed, so its status can be edited in place later.
@@ -278,7 +311,7 @@ public sealed class OutboxRepository
     public async Task PostponeAsync(long id, long notBefore, string error, bool mayHaveArrived, CancellationToken cancellationToken)
     {
         await using var command = _tx.Command(
-            $"UPDATE outbox SET not_before = @at, attempts = attempts + 1, last_error = @error, {SettleDoubt} WHERE id = @id",
+            $"UPDATE outbox SET not_before = @at, claimed_by = NULL, attempts = attempts + 1, last_error = @error, {SettleDoubt} WHERE id = @id",
             ("@id", id), ("@at", notBefore), ("@error", error), ("@may", mayHaveArrived));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -25,6 +25,16 @@ internal sealed class PostgresEngine : IStoreEngine
         // hears one apology and the update is retried from the inbox.
         var lockTimeout = $"-c lock_timeout={(options.BusyTimeoutSeconds * 1000).ToString(CultureInfo.InvariantCulture)}";
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? lockTimeout : $"{builder.Options} {lockTimeout}";
+        // The bot's statements are a fixed few hundred: prepared once per connection, the server parses and plans each
+        // once rather than at every use.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 200;
+        }
+
+        // Nothing the bot leaves on a connection outlives its use (the session locks are released by their holders), so
+        // the pool need not send DISCARD ALL with every connection it hands out, which would also drop the prepared statements.
+        builder.NoResetOnClose = true;
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 

@@ -46,6 +46,9 @@ public sealed class StorageTransaction : IAsyncDisposable
     /// <summary><c>FOR UPDATE</c> where a write follows the read and rows must be locked for it; empty otherwise.</summary>
     internal string ForUpdate => IsWrite ? Dialect.ForUpdate : "";
 
+    /// <summary>The chats whose locks this transaction holds already (on PostgreSQL): taking one again costs a round trip for nothing.</summary>
+    internal HashSet<long> LockedChats { get; } = [];
+
     /// <summary>The time of this unit of work in unix milliseconds, one value for every row it writes.</summary>
     public long Now { get; }
 

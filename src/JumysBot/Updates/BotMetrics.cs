@@ -31,6 +31,9 @@ public sealed class BotMetrics : IDisposable
         HandlerDuration = _meter.CreateHistogram<double>(HandlerDurationName, description: "Time to handle one update, in milliseconds");
         Sends = _meter.CreateCounter<long>("jumysbot_sends", description: "Messages sent to Telegram, by result");
         LeadsCreated = _meter.CreateCounter<long>("jumysbot_leads_created", description: "Requests registered, by kind and point");
+        TakenOver = _meter.CreateCounter<long>("jumysbot_taken_over", description: "Updates (kind=inbox) and messages (kind=outbox) taken over from an instance that died");
+        ChatLockWait = _meter.CreateHistogram<double>("jumysbot_chat_lock_wait_ms", description: "Time a write transaction waited for its chats' locks (PostgreSQL), in milliseconds");
+        ClaimConflicts = _meter.CreateCounter<long>("jumysbot_outbox_claim_conflicts", description: "Chats whose due messages a claim left because another instance held an earlier one");
 
         // Where memory goes, for a long run: the managed heap, and SQLite's page caches and statements (native).
         _meter.CreateObservableGauge("jumysbot_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), unit: "By", description: "Managed heap in use");
@@ -53,6 +56,12 @@ public sealed class BotMetrics : IDisposable
     public Counter<long> Sends { get; }
 
     public Counter<long> LeadsCreated { get; }
+
+    public Counter<long> TakenOver { get; }
+
+    public Histogram<double> ChatLockWait { get; }
+
+    public Counter<long> ClaimConflicts { get; }
 
     /// <summary>Registers the outbox gauges; <paramref name="read"/> is called at each collection (a scrape or an OTLP push).</summary>
     public void ObserveOutbox(Func<(long Backlog, double OldestAgeSeconds)> read)

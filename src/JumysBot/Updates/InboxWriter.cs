@@ -15,7 +15,8 @@ public sealed partial class InboxWriter(
     ChatDispatcher dispatcher,
     StorageFaultNotice storageFault,
     BotMetrics metrics,
-    ILogger<InboxWriter> logger)
+    ILogger<InboxWriter> logger,
+    InstanceLiveness? liveness = null)
 {
     /// <returns>How many of the updates were new.</returns>
     public async Task<int> AcceptAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
@@ -24,11 +25,12 @@ public sealed partial class InboxWriter(
         var fresh = new List<ReceivedUpdate>(updates.Count);
         try
         {
+            var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
             await using var tx = await database.BeginAsync(cancellationToken);
             foreach (var received in updates.OrderBy(u => u.Id))
             {
                 var chatId = received.Update is { } update ? IncomingMapper.ChatIdOf(update) : null;
-                if (!await tx.Inbox.TryAddAsync(received.Id, chatId, received.Json, cancellationToken))
+                if (!await tx.Inbox.TryAddAsync(received.Id, chatId, received.Json, instance, cancellationToken))
                 {
                     continue;
                 }

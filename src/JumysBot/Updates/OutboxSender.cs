@@ -20,7 +20,8 @@ public sealed partial class OutboxSender(
     SendRateLimiter? limiter = null,
     BotMetrics? metrics = null,
     Localization.ITextSource? texts = null,
-    OutboxSignal? signal = null)
+    OutboxSignal? signal = null,
+    InstanceLiveness? liveness = null)
 {
     private const int BatchSize = 500;
     private const int ParallelChats = 8;
@@ -28,7 +29,8 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// How long rows claimed from a shared store stay this instance's: far longer than a claim takes to send (at most
-    /// two seconds of the global rate), so only a crashed instance's rows pass to another.
+    /// two seconds of the global rate). A crashed instance's rows pass to another sooner, as soon as its liveness lock
+    /// is gone (<see cref="ClaimTakeover"/>); the lease is what is left when that cannot be told.
     /// </summary>
     private static readonly TimeSpan _lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
@@ -53,9 +55,14 @@ public sealed partial class OutboxSender(
         if (database.IsShared)
         {
             // Other instances drain the same outbox: take a share of it that none of them will send.
+            var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
             await using var claim = await database.BeginAsync(cancellationToken);
-            pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TwoSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, cancellationToken);
+            pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TwoSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, instance, cancellationToken);
             await claim.CommitAsync(cancellationToken);
+            if (claim.Outbox.ClaimConflicts > 0)
+            {
+                metrics?.ClaimConflicts.Add(claim.Outbox.ClaimConflicts);
+            }
         }
         else
         {

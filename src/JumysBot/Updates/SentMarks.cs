@@ -57,7 +57,7 @@ internal sealed class SentMarks(BotDatabase database)
         {
             if (NewCopyOf(message) is not { } number || messageId is not { } sent)
             {
-                await tx.Outbox.MarkSentAsync(id, messageId, cancellationToken);
+                await tx.Outbox.MarkSentAsync(id, messageId, carriesLead: message.LeadCard is not null || message.VoiceOfLead is not null, cancellationToken);
                 continue;
             }
 

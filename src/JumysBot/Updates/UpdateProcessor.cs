@@ -23,17 +23,19 @@ public sealed partial class UpdateProcessor(
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (database.IsShared)
+        // Several instances: an earlier update of this chat may have reached another instance and still wait there.
+        // The handler's transaction finds out in the statement that takes the update's turn; then those go first, so
+        // each chat's updates are handled in order whichever instance received them. Once is enough: one that cannot
+        // be read is set aside by the inbox retry and never holds up the chat.
+        if (await ProcessOneAsync(update, checkEarlier: database.IsShared, acknowledge: true, cancellationToken))
         {
-            // Several instances: an earlier update of this chat may have reached another instance and still wait
-            // there. It goes first, so each chat's updates are handled in order whichever instance received them.
             foreach (var earlier in await EarlierOfSameChatAsync(update, cancellationToken))
             {
-                await ProcessOneAsync(earlier, cancellationToken);
+                await ProcessOneAsync(earlier, checkEarlier: false, acknowledge: true, cancellationToken);
             }
-        }
 
-        await ProcessOneAsync(update, cancellationToken);
+            await ProcessOneAsync(update, checkEarlier: false, acknowledge: false, cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<Update>> EarlierOfSameChatAsync(Update update, CancellationToken cancellationToken)
@@ -58,9 +60,10 @@ public sealed partial class UpdateProcessor(
         }
     }
 
-    private async Task ProcessOneAsync(Update update, CancellationToken cancellationToken)
+    /// <returns>True when the update was left because an earlier one of its chat waits (only with <paramref name="checkEarlier"/>).</returns>
+    private async Task<bool> ProcessOneAsync(Update update, bool checkEarlier, bool acknowledge, CancellationToken cancellationToken)
     {
-        if (update.CallbackQuery is { } query)
+        if (update.CallbackQuery is { } query && acknowledge)
         {
             await faults.AcknowledgeAsync(query.Id, cancellationToken);
         }
@@ -72,8 +75,7 @@ public sealed partial class UpdateProcessor(
         {
             try
             {
-                await HandleAsync(update, input, cancellationToken);
-                break;
+                return await HandleAsync(update, input, checkEarlier, cancellationToken);
             }
             catch (DbException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -90,7 +92,7 @@ public sealed partial class UpdateProcessor(
                 if (faults.StoreSuccesses > successesBefore && ++ownFaults >= MaxOwnStoreFaults)
                 {
                     await faults.SetAsideAsync(update.Id, cancellationToken);
-                    break;
+                    return false;
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 3)), cancellationToken);
@@ -99,7 +101,7 @@ public sealed partial class UpdateProcessor(
             {
                 LogHandlerFailed(e, update.Id);
                 await faults.ApologiseAsync(update.Id, input, cancellationToken);
-                break;
+                return false;
             }
         }
     }
@@ -107,15 +109,19 @@ public sealed partial class UpdateProcessor(
     /// <summary>How many times an update may fail in a store that takes other updates before it is set aside.</summary>
     private const int MaxOwnStoreFaults = 3;
 
-    private async Task HandleAsync(Update update, Incoming? input, CancellationToken cancellationToken)
+    /// <returns>True when the update was left because an earlier one of its chat waits.</returns>
+    private async Task<bool> HandleAsync(Update update, Incoming? input, bool checkEarlier, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var compact = false;
+        var earlierWaiting = false;
         await groupCommit.RunAsync(
             async tx =>
             {
                 // Handled already: by another instance, or before this replay.
-                if (await tx.Inbox.TakeTurnAsync(update.Id, IncomingMapper.ChatIdOf(update), cancellationToken))
+                var turn = await tx.Inbox.TakeTurnAsync(update.Id, IncomingMapper.ChatIdOf(update), checkEarlier, cancellationToken);
+                earlierWaiting = turn == InboxRepository.Turn.EarlierWaiting;
+                if (turn == InboxRepository.Turn.Take)
                 {
                     compact = (await handlers.RunAsync(tx, update, input, cancellationToken)).CompactAfterCommit;
                     await tx.Inbox.MarkHandledAsync(update.Id, cancellationToken);
@@ -124,6 +130,11 @@ public sealed partial class UpdateProcessor(
             IncomingMapper.ChatIdOf(update),
             cancellationToken);
         faults.StoreWorks();
+        if (earlierWaiting)
+        {
+            return true;
+        }
+
         if (compact)
         {
             await database.CheckpointAsync(cancellationToken);
@@ -136,6 +147,8 @@ public sealed partial class UpdateProcessor(
         {
             LogHandled(update.Id, update.Type, elapsed);
         }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handled update {UpdateId} ({UpdateType}) in {ElapsedMs:F2} ms")]

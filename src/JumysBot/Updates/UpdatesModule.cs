@@ -13,7 +13,8 @@ public static class UpdatesModule
     public static IServiceCollection AddUpdatePipeline(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<OutboxSignal>().Notify));
+        services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<OutboxSignal>().Notify,
+            sp.GetService<BotMetrics>() is { } metrics ? metrics.ChatLockWait.Record : null));
         services.AddSingleton<FloodGate>();
         services.AddUpdateHandler<FloodControl>();
         services.AddSingleton<HandlerChain>();

@@ -96,6 +96,13 @@ internal sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager or a rolling deploy does.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
     /// <returns>The exit code; a process still running after a minute is killed and fails the test.</returns>
     public async Task<int> WaitForExitAsync()
     {
