@@ -61,6 +61,16 @@ public sealed partial class LeadRepository
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>
+    /// True when the request's person was erased or anonymised (its person is 0). Locks the row on a shared store, as
+    /// <see cref="FindAsync"/> does: an erasure of the request waits for the caller's transaction, or went before it.
+    /// </summary>
+    public async Task<bool> IsForgottenAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command($"SELECT person_id FROM leads WHERE id = @id{_tx.ForUpdate}", ("@id", number));
+        return await command.ExecuteScalarAsync(cancellationToken) is { } person && Convert.ToInt64(person, System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }
+
     /// <summary>A person's requests, newest first: to show an open one instead of a duplicate, and for /mydata.</summary>
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));

@@ -63,12 +63,12 @@ internal sealed class SentMarks(BotDatabase database)
 
             // The request's row is read (and on PostgreSQL locked) first: an erasure either committed before, and the
             // copy is deleted here, or waits for this commit and then finds the copy among the request's sent copies.
-            var lead = await tx.Leads.FindAsync(number, cancellationToken);
+            var forgotten = await tx.Leads.IsForgottenAsync(number, cancellationToken);
             await tx.Outbox.MarkSentAsync(id, messageId, cancellationToken);
-            if (lead is { IsForgotten: true })
+            if (forgotten)
             {
                 await tx.Leads.AddSentCopyAsync(number, message.ChatId, sent, message.VoiceOfLead is not null, cancellationToken);
-                await tx.Outbox.AddAsync(Privacy.CardErasure.Deletion(message.ChatId, sent), cancellationToken);
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = message.ChatId, Text = "", DeleteMessageId = sent, Priority = MessagePriority.Notification }, cancellationToken);
             }
         }
 

@@ -29,8 +29,6 @@ public sealed class DirectionTests
         ("JumysBot.Conversations.StartFlow", "Catalog", "a measure's start link opens its card from the start flow; should be the start-link handler in Outreach"),
         ("JumysBot.Conversations.StartFlow", "Leads", "a point's start link shows the point from the start flow; should be the start-link handler in Outreach"),
         ("JumysBot.Conversations.StartFlow", "Outreach", "the start flow calls the start-link landing by name; should be a handler before the conversation"),
-        ("JumysBot.Updates.SentMarks", "Leads", "a card copy that arrived after its request was erased is deleted at once (issue 17); should be a delivery observer that Privacy registers, like IChatChanges"),
-        ("JumysBot.Updates.SentMarks", "Privacy", "the same: the deletion of that late copy is built by Privacy's CardErasure"),
         ("JumysBot.Catalog.CatalogExplorer", "Leads", "a measure card's «find a point» and «leave a request» open the lead side by name; should go by button id through the router"),
     ];
 
