@@ -1,4 +1,5 @@
 using JumysBot.Content;
+using JumysBot.Conversations;
 
 namespace JumysBot.Catalog;
 
@@ -52,21 +53,6 @@ public enum Audience
     Carer,
     Youth,
     Senior,
-}
-
-public enum Goal
-{
-    Job,
-    Learn,
-    Business,
-    Support,
-}
-
-public enum AgeBand
-{
-    Under35,
-    From35To49,
-    From50,
 }
 
 /// <summary>Where a measure leads: registering interest (a request for a consultant), a consultation point, or a link.</summary>

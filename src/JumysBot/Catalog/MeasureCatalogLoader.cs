@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using JumysBot.Content;
+using JumysBot.Conversations;
 using JumysBot.Localization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

@@ -1,4 +1,3 @@
-using JumysBot.Catalog;
 using JumysBot.Localization;
 
 namespace JumysBot.Conversations;
@@ -54,4 +53,21 @@ public enum DisabilityGroup
     Third,
     Child,
     NotSaid,
+}
+
+/// <summary>What the person looks for, asked by «what suits me»; measures are matched to it.</summary>
+public enum Goal
+{
+    Job,
+    Learn,
+    Business,
+    Support,
+}
+
+/// <summary>The person's age, in the bands measures are meant for.</summary>
+public enum AgeBand
+{
+    Under35,
+    From35To49,
+    From50,
 }
