@@ -55,6 +55,9 @@ public sealed class ConversationContext
         _effects.Add(effect);
     }
 
+    /// <summary>What reads start links (Outreach's); null when no feature does.</summary>
+    public IStartLinks? StartLinks { get; init; }
+
     /// <summary>The person's slash commands, in the order /help lists them.</summary>
     public IReadOnlyList<IConversationCommand> Commands { get; init; } = [];
 

@@ -17,10 +17,12 @@ public sealed class ConversationRouter(
     IEnumerable<IStepOwner> stepOwners,
     IEnumerable<IConversationCommand> commands,
     IEnumerable<MenuEntry> menu,
+    IEnumerable<IStartLinks> startLinks,
     Microsoft.Extensions.Options.IOptions<Hosting.BotOptions> options) : IConversationHandler
 {
     private readonly IConversationCommand[] _commands = [.. commands.OrderBy(c => c.Order)];
     private readonly MenuEntry[] _menu = [.. menu.OrderBy(e => e.Order)];
+    private readonly IStartLinks? _startLinks = startLinks.SingleOrDefault();
     private readonly IReadOnlySet<string> _campaigns = options.Value.Campaigns.ToHashSet(StringComparer.Ordinal);
     private readonly IChoiceHandler[] _handlers = [.. handlers];
     private readonly IStepOwner[] _stepOwners = [.. stepOwners];
@@ -42,6 +44,7 @@ public sealed class ConversationRouter(
             Campaigns = _campaigns,
             Commands = _commands,
             Menu = _menu,
+            StartLinks = _startLinks,
         };
         Route(context);
         context.Finish();

@@ -1,7 +1,5 @@
-using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Localization;
-using JumysBot.Outreach;
 using JumysBot.Updates;
 using Stateless;
 using Stateless.Graph;
@@ -57,16 +55,13 @@ public sealed class StartFlow : IChoiceHandler
     public static void Start(ConversationContext context, string payload = "")
     {
         ArgumentNullException.ThrowIfNull(context);
-        new Flow(context, StartLinkLanding.Recognise(context, payload)).Fire(Trigger.Start);
+        new Flow(context, context.StartLinks?.Recognise(context, payload)).Fire(Trigger.Start);
     }
 
-    /// <param name="link">Where a start link leads, once the language is chosen.</param>
-    public static void AskLanguage(ConversationContext context) => AskLanguage(context, null);
-
-    public static void AskLanguage(ConversationContext context, DeepLink? link)
+    public static void AskLanguage(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        new Flow(context, link).Fire(Trigger.AskLanguage);
+        new Flow(context, landing: null).Fire(Trigger.AskLanguage);
     }
 
     public static void AskRole(ConversationContext context)
@@ -81,35 +76,36 @@ public sealed class StartFlow : IChoiceHandler
         if (choiceId is Kazakh or Russian)
         {
             // A language button works from any older message too: it is never wrong to switch.
-            var link = fromCurrentScreen && DeepLink.TryParse(context.State.Data, out var pending) ? pending : null;
+            // The language question keeps the start link's payload, to land on it once the language is known.
+            var landing = fromCurrentScreen && context.State.Step == Steps.ChooseLanguage ? context.State.Data : null;
             context.SwitchLanguage(choiceId == Kazakh ? Language.Kazakh : Language.Russian);
-            return new Flow(context, link).Fire(Trigger.LanguageChosen);
+            return new Flow(context, landing).Fire(Trigger.LanguageChosen);
         }
 
         var role = _roles.FirstOrDefault(r => r.Id == choiceId);
-        return role.Id is not null && fromCurrentScreen && new Flow(context, link: null).Fire(Trigger.RoleChosen, role.Role);
+        return role.Id is not null && fromCurrentScreen && new Flow(context, landing: null).Fire(Trigger.RoleChosen, role.Role);
     }
 
     /// <summary>The machine as a Mermaid diagram, for docs/flows.md and <c>-- flows</c>.</summary>
-    public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(DescribeContext(content), link: null).Info);
+    public static string Describe(BotContent content) => MermaidGraph.Format(new Flow(DescribeContext(content), landing: null).Info);
 
     internal static ConversationContext DescribeContext(BotContent content) =>
         new(new Incoming { ChatId = 0, UserId = 0 }, new Person(0), ConversationState.Fresh, content, money: null!);
 
-    /// <summary>One turn of the first steps: the machine over the chat's step, and the start link this turn carries.</summary>
+    /// <summary>One turn of the first steps: the machine over the chat's step, and where this turn's start link lands.</summary>
     private sealed class Flow
     {
         private readonly StateMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<PersonRole> _roleChosen;
         private readonly ConversationContext _context;
-        private readonly DeepLink? _link;
+        private readonly string? _landing;
         private State _state;
         private bool _handled = true;
 
-        public Flow(ConversationContext context, DeepLink? link)
+        public Flow(ConversationContext context, string? landing)
         {
             _context = context;
-            _link = link;
+            _landing = landing;
             _state = _steps.StateOf(context.State.Step);
             _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
             _roleChosen = _machine.SetTriggerParameters<PersonRole>(Trigger.RoleChosen);
@@ -155,7 +151,7 @@ public sealed class StartFlow : IChoiceHandler
                     [
                         new(Kazakh, _context.Content.Texts.Get(Language.Kazakh, "language.name.kk")),
                         new(Russian, _context.Content.Texts.Get(Language.Russian, "language.name.ru")),
-                    ], data: _link?.Payload),
+                    ], data: _landing),
                     "ask the language");
 
             _machine.Configure(State.Role)
@@ -167,26 +163,19 @@ public sealed class StartFlow : IChoiceHandler
 
             _machine.Configure(State.LinkTarget)
                 .OnEntry(() => _context.Say("start.greeting"), "greet")
-                .OnEntry(() => StartLinkLanding.Land(_context, _link!), "show what the link points at");
+                .OnEntry(() => _context.StartLinks!.Land(_context, _landing!), "show what the link points at");
 
             _machine.Configure(State.Menu)
                 .OnEntryFrom(Trigger.Start, () => _context.Say("start.greeting"), "greet")
-                .OnEntryFrom(Trigger.LanguageChosen, () => _context.Say(_link is null ? "language.changed" : "start.greeting"), "say the language changed")
+                .OnEntryFrom(Trigger.LanguageChosen, () => _context.Say(_landing is null ? "language.changed" : "start.greeting"), "say the language changed")
                 .OnEntryFrom(Trigger.RoleChosen, () => _context.Say("role.thanks"), "thank")
                 .OnEntry(() => MenuScreen.Show(_context), "show the menu");
         }
 
         private State AfterLanguage() =>
-            _link is not null && Lands(_link) ? State.LinkTarget
+            _landing is not null && _context.StartLinks is not null ? State.LinkTarget
             : _context.Person.Role is null ? State.Role
             : State.Menu;
-
-        private bool Lands(DeepLink link) => link.Target switch
-        {
-            DeepLinkTarget.Point => _context.Content.Points.FindPoint(link.Id) is not null,
-            DeepLinkTarget.Measure => _context.Content.Measures.Find(link.Id) is not null,
-            _ => false,
-        };
 
         private void Remember(PersonRole role) => _context.Person = _context.Person with
         {

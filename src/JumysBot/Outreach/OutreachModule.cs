@@ -18,6 +18,7 @@ public static class OutreachModule
             MenuScreen.AskAgainOrShow(context);
         }) { Aliases = ["stop"], InMenu = false });
         services.AddEffectApplier<ArrivalCounter>();
+        services.AddSingleton<IStartLinks, StartLinkLanding>();
         services.AddUpdateHandler<AnnouncementDesk>();
         services.AddUpdateHandler<PosterDesk>();
         services.AddSingleton<Leads.Reports.IStatsSection, SourcesReport>();

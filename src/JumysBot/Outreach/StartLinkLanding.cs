@@ -11,13 +11,13 @@ namespace JumysBot.Outreach;
 /// A person who came through a start link lands where it points: a point's link (the poster on its door) shows that
 /// point and offers a request to it; a measure's link opens its card. Unknown links fall back to the normal start.
 /// </summary>
-public static class StartLinkLanding
+public sealed class StartLinkLanding : IStartLinks
 {
     public const string PointStep = "outreach.point";
 
     /// <summary>Counts the start for its link, and remembers the first link a person came through.</summary>
-    /// <returns>The link, when it points at something that exists.</returns>
-    public static DeepLink? Recognise(ConversationContext context, string? payload)
+    /// <returns>The payload, when the link points at a point or a measure that exists.</returns>
+    public string? Recognise(ConversationContext context, string? payload)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = DeepLink.TryParse(payload, out var parsed) && Exists(context, parsed) ? KnownCampaign(context, parsed) : null;
@@ -27,24 +27,25 @@ public static class StartLinkLanding
             context.Person = context.Person with { Source = link.Source, Campaign = link.Campaign };
         }
 
-        return link;
+        return link is { Target: DeepLinkTarget.Point or DeepLinkTarget.Measure } ? link.Payload : null;
     }
 
-    /// <returns>False for a campaign link: it has no screen of its own, so the normal start follows.</returns>
-    public static bool Land(ConversationContext context, DeepLink link)
+    /// <summary>A point's link shows that point and offers a request to it; a measure's link opens its card.</summary>
+    public void Land(ConversationContext context, string payload)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(link);
-        switch (link.Target)
+        if (DeepLink.TryParse(payload, out var link) && link.Target == DeepLinkTarget.Point && context.Content.Points.FindPoint(link.Id) is { } point)
         {
-            case DeepLinkTarget.Point when context.Content.Points.FindPoint(link.Id) is { } point:
-                ShowPoint(context, point);
-                return true;
-            case DeepLinkTarget.Measure when context.Content.Measures.Find(link.Id) is { } measure:
-                CatalogExplorer.ShowMeasure(context, measure);
-                return true;
-            default:
-                return false;
+            ShowPoint(context, point);
+        }
+        else if (link?.Target == DeepLinkTarget.Measure && context.Content.Measures.Find(link.Id) is { } measure)
+        {
+            CatalogExplorer.ShowMeasure(context, measure);
+        }
+        else
+        {
+            // The point or measure left the content while the language was asked.
+            MenuScreen.Show(context);
         }
     }
 

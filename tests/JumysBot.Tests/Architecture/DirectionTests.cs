@@ -25,9 +25,6 @@ public sealed class DirectionTests
         ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
         ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),
         ("JumysBot.Conversations.PersonConversation", "Leads", "loads the person's requests into the profile (see Person)"),
-        ("JumysBot.Conversations.StartFlow", "Catalog", "a measure's start link opens its card from the start flow; should be the start-link handler in Outreach"),
-        ("JumysBot.Conversations.StartFlow", "Leads", "a point's start link shows the point from the start flow; should be the start-link handler in Outreach"),
-        ("JumysBot.Conversations.StartFlow", "Outreach", "the start flow calls the start-link landing by name; should be a handler before the conversation"),
         ("JumysBot.Catalog.CatalogExplorer", "Leads", "a measure card's «find a point» and «leave a request» open the lead side by name; should go by button id through the router"),
     ];
 
