@@ -33,6 +33,14 @@ public sealed class OutboxRepository
     /// </summary>
     public const int PerChatInRound = 4;
 
+    /// <summary>
+    /// Checked again on the row as it is once locked: a row another instance leased and committed after this statement
+    /// began still stands in the pool (the statement's snapshot is older), and PostgreSQL re-reads only a locked row's
+    /// own condition. Without it such rows took the places of the limit and were then dropped, and an instance claiming
+    /// at the same moment as two others could come away with nothing.
+    /// </summary>
+    private const string DueAfterLock = "(not_before IS NULL OR not_before <= @now)";
+
     /// <summary>How many claims deep the pool is from which instances claiming at once take their shares.</summary>
     private const int ClaimPoolDepth = 4;
 
@@ -122,11 +130,11 @@ public sealed class OutboxRepository
         await using (var command = _tx.Command(
             $"""
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox WHERE id IN (
-                {FairIds($"priority < {(int)MessagePriority.Announcement}", "@pool", dueOnly: true)})
+                {FairIds($"priority < {(int)MessagePriority.Announcement}", "@pool", dueOnly: true)}) AND {DueAfterLock}
                 ORDER BY priority, id LIMIT @limit FOR UPDATE SKIP LOCKED) AS urgent
             UNION ALL
             SELECT * FROM (SELECT id, payload, attempts, not_before, in_doubt, chat_id FROM outbox WHERE id IN (
-                {FairIds($"priority = {(int)MessagePriority.Announcement}", "@announcementPool", dueOnly: true)})
+                {FairIds($"priority = {(int)MessagePriority.Announcement}", "@announcementPool", dueOnly: true)}) AND {DueAfterLock}
                 ORDER BY id LIMIT @announcements FOR UPDATE SKIP LOCKED) AS announcements
             """,
             ("@limit", limit), ("@pool", limit * ClaimPoolDepth), ("@announcements", announcementLimit),
