@@ -73,9 +73,9 @@ public sealed partial class CatalogExplorer
         {
             choices.Add(new Choice(ActionPrefix + measure.Id, context.Text("catalog.action.link")) { Url = link });
         }
-        else if (Leads.Requests.LeadTopics.KindOf(measure.Action) is { } kind)
+        else if (MeasureRequest.Takes(measure.Action))
         {
-            choices.Add(new Choice(Leads.Requests.LeadConversation.StartButton(measure.Id), context.Text(Leads.Requests.LeadTopics.RequestButtonTextKey(kind))));
+            choices.Add(new Choice(MeasureRequest.ButtonId(measure.Id), context.Text(MeasureRequest.ButtonTextKey(measure.Action))));
         }
         else if (measure.Action == MeasureAction.FindPoint)
         {

@@ -177,7 +177,15 @@ public sealed partial class CatalogExplorer : ITypedTextHandler
                     context.Say("search.nothing", ("query", Echo(typed)));
                     MenuScreen.Show(context);
                 }, "say nothing was found, show the menu");
-            _machine.Configure(State.FindingPoint).OnEntry(() => Leads.Points.PointFinder.Ask(context), "ask where to look");
+            _machine.Configure(State.FindingPoint).OnEntry(
+                () =>
+                {
+                    if (!MainMenu.Open(context, MainMenu.Points))
+                    {
+                        MenuScreen.Show(context);
+                    }
+                },
+                "ask where to look");
         }
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();

@@ -18,7 +18,7 @@ public static class LeadsModule
     {
         services.AddSection<LeadOptions>(LeadOptions.SectionName);
         services.AddConversationPart<PointFinder>();
-        services.AddMenuEntry(new MenuEntry(MainMenu.Prefix + "points", "menu.points", 60, PointFinder.Ask));
+        services.AddMenuEntry(new MenuEntry(MainMenu.Points, "menu.points", 60, PointFinder.Ask));
         services.AddConversationPart<LeadConversation>();
         services.AddConversationPart<LeadFeedback>();
         services.AddSingleton<LeadDesk>();

@@ -25,7 +25,6 @@ public sealed class DirectionTests
         ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
         ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),
         ("JumysBot.Conversations.PersonConversation", "Leads", "loads the person's requests into the profile (see Person)"),
-        ("JumysBot.Catalog.CatalogExplorer", "Leads", "a measure card's «find a point» and «leave a request» open the lead side by name; should go by button id through the router"),
     ];
 
     private static IReadOnlyList<(string FromFolder, string FromType, string ToFolder)> Graph { get; } =

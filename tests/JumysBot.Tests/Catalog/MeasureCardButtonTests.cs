@@ -34,6 +34,8 @@ public sealed class MeasureCardButtonTests
                 LeadKind.Job or LeadKind.JobCoach or LeadKind.Other => Text("catalog.action.request"),
                 _ => measure.Action == MeasureAction.Link ? Text("catalog.action.link") : Text("catalog.action.find_point"),
             };
+            // The catalog draws the button without the request side; the request side must know every measure it offers.
+            Assert.Equal(LeadTopics.KindOf(measure.Action) is not null, MeasureRequest.Takes(measure.Action));
             Assert.Equal(expected, labels[0]);
         }
     }

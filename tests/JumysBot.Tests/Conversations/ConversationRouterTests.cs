@@ -86,6 +86,18 @@ public sealed class ConversationRouterTests
     private ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state) =>
         _conversation.HandleAsync(input, person, state, person.Language ?? JumysBot.Localization.LanguageCodes.FromTelegram(input.LanguageCode) ?? JumysBot.Localization.Language.Russian, CancellationToken.None);
 
+    [Fact]
+    public async Task A_cards_find_a_point_button_opens_the_point_finder_the_points_feature_registered()
+    {
+        var person = new Person(1) { Language = Language.Russian, Role = PersonRole.Other };
+        var card = await HandleAsync(Button("x:m:jumystap-points"), person, new ConversationState(Steps.Menu));
+        var findPoint = card.State.Choices.First(c => c.Label == _texts.Get(Language.Russian, "catalog.action.find_point"));
+
+        var turn = await HandleAsync(Button(findPoint.Id), card.Person, card.State);
+
+        Assert.StartsWith("points.", turn.State.Step, StringComparison.Ordinal);
+    }
+
     private static Incoming Text(string text, string? languageCode) =>
         new() { ChatId = 1, UserId = 1, Text = text, LanguageCode = languageCode };
 

@@ -11,12 +11,10 @@ namespace JumysBot.Leads.Requests;
 /// </summary>
 public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHandler, IStepOwner
 {
-    private const string StartPrefix = "lead:start:";
+    private const string StartPrefix = Catalog.MeasureRequest.Prefix;
     private const string AtPointPrefix = "lead:at:";
 
     public IReadOnlyList<string> Prefixes { get; } = [StartPrefix, AtPointPrefix];
-
-    public static string StartButton(string measureId) => StartPrefix + measureId;
 
     /// <summary>A request of this kind straight to this point (from the point's start link).</summary>
     public static string StartAtPointButton(string pointId, LeadKind kind) => $"{AtPointPrefix}{pointId}:{kind}";

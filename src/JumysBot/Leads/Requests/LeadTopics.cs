@@ -21,13 +21,6 @@ public static class LeadTopics
         _ => [],
     };
 
-    /// <summary>
-    /// The label of a card's request button: «Хочу участвовать» fits a course or Bastau Business; a vacancy, a quota,
-    /// Job coach and what another office handles take «Оставить заявку».
-    /// </summary>
-    public static string RequestButtonTextKey(LeadKind kind) =>
-        kind is LeadKind.Training or LeadKind.Grant ? "catalog.action.register" : "catalog.action.request";
-
     public static string AnswerTextKey(LeadKind kind, string answer) => $"lead.topic.{KindKey(kind)}.{answer}";
 
     public static string KindKey(LeadKind kind) => kind switch
