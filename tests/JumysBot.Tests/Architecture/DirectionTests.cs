@@ -58,6 +58,15 @@ public sealed class DirectionTests
     }
 
     [Fact]
+    public void The_processor_has_at_most_six_dependencies()
+    {
+        // Features plug into the handler chain; the processor itself grows no parameter for them.
+        var constructor = Assert.Single(typeof(JumysBot.Updates.UpdateProcessor).GetConstructors());
+
+        Assert.InRange(constructor.GetParameters().Length, 1, 6);
+    }
+
+    [Fact]
     public void The_graph_is_read_from_the_assembly()
     {
         // A reader that found nothing would pass every rule above.
