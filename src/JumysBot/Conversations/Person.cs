@@ -23,16 +23,21 @@ public sealed record Person(long Id)
 
     public long? ConsentAt { get; init; }
 
-    /// <summary>The person's requests, loaded with the profile, so an open one is shown instead of a duplicate.</summary>
-    public IReadOnlyList<Leads.Lead> Leads { get; init; } = [];
-
     /// <summary>The first start link the person came through (<c>p-temirtau</c>), and its campaign tag, for the statistics.</summary>
     public string? Source { get; init; }
 
     public string? Campaign { get; init; }
 
-    /// <summary>Announcements the person asked for; null (the default) means none.</summary>
-    public Outreach.Subscription? Subscription { get; init; }
+    /// <summary>What features keep with the profile: the person's requests, a subscription to announcements.</summary>
+    public ProfileParts Parts { get; init; } = ProfileParts.Empty;
+
+    /// <summary>A feature's part of the profile, or null.</summary>
+    public T? Part<T>()
+        where T : class => Parts.Get<T>();
+
+    /// <summary>The person with a feature's part set, or removed when it is null.</summary>
+    public Person WithPart<T>(T? part)
+        where T : class => this with { Parts = Parts.With(part) };
 
     /// <summary>False once the person blocked the bot; nothing more is sent to them.</summary>
     public bool IsActive { get; init; } = true;

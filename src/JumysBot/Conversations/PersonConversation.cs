@@ -6,7 +6,7 @@ namespace JumysBot.Conversations;
 /// The person-facing conversation as a handler: reads the person and their step, lets the conversation decide, and
 /// stores the new step and profile; what the turn changes beyond that goes back to the chain as effects.
 /// </summary>
-public sealed class PersonConversation(IConversationHandler conversation) : IUpdateHandler
+public sealed class PersonConversation(IConversationHandler conversation, IEnumerable<IProfileLoader> loaders) : IUpdateHandler
 {
     public int Order => HandlerOrder.Conversation;
 
@@ -20,7 +20,12 @@ public sealed class PersonConversation(IConversationHandler conversation) : IUpd
 
         var store = update.Store;
         var person = await store.People.FindAsync(input.UserId, cancellationToken) ?? new Person(input.UserId);
-        person = person with { IsActive = true, Leads = await store.Leads.ForPersonAsync(input.UserId, cancellationToken) };
+        person = person with { IsActive = true };
+        foreach (var loader in loaders)
+        {
+            person = await loader.LoadAsync(store, person, cancellationToken);
+        }
+
         var state = await store.Conversations.FindAsync(input.ChatId, cancellationToken) ?? ConversationState.Fresh;
         var turn = await conversation.HandleAsync(input, person, state, update.Language, cancellationToken);
         if (input.IsPrivateChat)

@@ -20,6 +20,7 @@ public static class LeadsModule
         services.AddConversationPart<PointFinder>();
         services.AddMenuEntry(new MenuEntry(MainMenu.Points, "menu.points", 60, PointFinder.Ask));
         services.AddConversationPart<LeadConversation>();
+        services.AddSingleton<IProfileLoader, PersonRequestsLoader>();
         services.AddConversationPart<LeadFeedback>();
         services.AddSingleton<LeadDesk>();
         services.AddSingleton<LeadFeedbackDesk>();

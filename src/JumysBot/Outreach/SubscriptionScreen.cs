@@ -40,8 +40,8 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
     public static void Unsubscribe(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Say(context.Person.Subscription is null ? "subscription.not_subscribed" : "subscription.unsubscribed");
-        context.Person = context.Person with { Subscription = null };
+        context.Say(context.Person.Part<Subscription>() is null ? "subscription.not_subscribed" : "subscription.unsubscribed");
+        context.Person = context.Person.WithPart<Subscription>(null);
     }
 
     public bool OnChoice(ConversationContext context, string choiceId, bool fromCurrentScreen)
@@ -122,7 +122,7 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
             _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
             _machine.Configure(State.Anywhere)
-                .PermitDynamic(Trigger.Open, () => context.Person.Subscription is null ? State.Offer : State.Status, "subscribed or not",
+                .PermitDynamic(Trigger.Open, () => context.Person.Part<Subscription>() is null ? State.Offer : State.Status, "subscribed or not",
                     Possible((State.Status, "subscribed"), (State.Offer, "not subscribed")))
                 .Permit(Trigger.Off, State.Unsubscribed)
                 .Permit(Trigger.Edit, State.Topics);
@@ -132,13 +132,13 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
             }
 
             _machine.Configure(State.Status)
-                .OnEntry(() => context.Ask(StatusStep, Describe(context, context.Person.Subscription!, "subscription.status"),
+                .OnEntry(() => context.Ask(StatusStep, Describe(context, context.Person.Part<Subscription>()!, "subscription.status"),
                     [new(Edit, context.Text("subscription.change")), new(Off, context.Text("subscription.unsubscribe")), MenuScreen.HomeButton(context)]), "show the subscription");
             _machine.Configure(State.Offer)
                 .OnEntry(() => context.Ask(OfferStep, context.Text("subscription.offer"), [new(Edit, context.Text("subscription.subscribe")), MenuScreen.HomeButton(context)]), "offer to subscribe");
 
             _machine.Configure(State.Topics)
-                .OnEntryFrom(Trigger.Edit, () => _topics = context.Person.Subscription?.Topics ?? [], "start from the topics subscribed to")
+                .OnEntryFrom(Trigger.Edit, () => _topics = context.Person.Part<Subscription>()?.Topics ?? [], "start from the topics subscribed to")
                 .OnEntry(() => AskTopics(context, _topics), "ask the topics")
                 .PermitReentry(Trigger.Toggle)
                 .OnExitWith(_toggle, t => _topics = _topics.Contains(t) ? [.. _topics.Where(x => x != t)] : [.. _topics, t], "switch the topic")
@@ -163,7 +163,7 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
                 .OnEntryFrom(_placeChosen, placeId =>
                 {
                     var subscription = new Subscription(_topics, placeId);
-                    context.Person = context.Person with { Subscription = subscription };
+                    context.Person = context.Person.WithPart(subscription);
                     context.SayText(Describe(context, subscription, "subscription.done"));
                     MenuScreen.Show(context);
                 }, "subscribe, show the menu");

@@ -29,7 +29,7 @@ public static class MyDataScreen
             lines.Add(context.Text("mydata.consent", ("date", DateTimeOffset.FromUnixTimeMilliseconds(at).ToOffset(TimeSpan.FromHours(5)).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))));
         }
 
-        if (person.Subscription is { } subscription)
+        if (person.Part<Outreach.Subscription>() is { } subscription)
         {
             lines.Add(Outreach.SubscriptionScreen.Describe(context, subscription, "subscription.mydata"));
         }
@@ -39,7 +39,7 @@ public static class MyDataScreen
             lines.Add(context.Text("outreach.mydata_source", ("source", person.Campaign is null ? source : $"{source}, {person.Campaign}")));
         }
 
-        foreach (var lead in person.Leads.Where(l => !l.IsForgotten))
+        foreach (var lead in person.Requests().Where(l => !l.IsForgotten))
         {
             var d = lead.Draft;
             var point = context.Content.Points.FindPoint(lead.PointId);

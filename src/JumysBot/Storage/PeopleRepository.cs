@@ -33,8 +33,7 @@ public sealed class PeopleRepository
             ConsentAt = reader.IsDBNull(7) ? null : reader.GetInt64(7),
             Source = reader.IsDBNull(8) ? null : reader.GetString(8),
             Campaign = reader.IsDBNull(9) ? null : reader.GetString(9),
-            Subscription = reader.IsDBNull(10) ? null : new Subscription(Subscription.ParseTopics(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11)),
-        };
+        }.WithPart(reader.IsDBNull(10) ? null : new Subscription(Subscription.ParseTopics(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
     }
 
     /// <summary>The language the person chose, if any; read before any handler runs.</summary>
@@ -71,8 +70,8 @@ public sealed class PeopleRepository
             ("@consentAt", person.ConsentAt),
             ("@source", person.Source),
             ("@campaign", person.Campaign),
-            ("@topics", person.Subscription is { } subscription ? Subscription.FormatTopics(subscription.Topics) : null),
-            ("@place", person.Subscription?.PlaceId),
+            ("@topics", person.Part<Subscription>() is { } subscription ? Subscription.FormatTopics(subscription.Topics) : null),
+            ("@place", person.Part<Subscription>()?.PlaceId),
             ("@now", _tx.Now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

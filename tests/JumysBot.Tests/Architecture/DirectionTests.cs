@@ -22,9 +22,6 @@ public sealed class DirectionTests
 
     private static (string, string, string)[] Exceptions =>
     [
-        ("JumysBot.Conversations.Person", "Leads", "the profile carries the person's requests; should be read by the features that need them"),
-        ("JumysBot.Conversations.Person", "Outreach", "the profile holds the subscription; should be a profile part the feature owns"),
-        ("JumysBot.Conversations.PersonConversation", "Leads", "loads the person's requests into the profile (see Person)"),
     ];
 
     private static IReadOnlyList<(string FromFolder, string FromType, string ToFolder)> Graph { get; } =

@@ -165,7 +165,7 @@ public sealed class ConversationMachineTests
     [Fact]
     public void FollowUp_ARatingOfADoneRequest_IsRecordedAndAFewWordsAreAsked()
     {
-        var person = _known with { Leads = [Done(7)] };
+        var person = _known.WithPart(new PersonRequests([Done(7)]));
         var button = LeadFeedbackScreens.Button(LeadFeedbackScreens.RateAction, 7, 5);
         var context = TestTurn.Pressed(button, new ConversationState(Steps.Menu), person);
 
@@ -178,7 +178,7 @@ public sealed class ConversationMachineTests
     [Fact]
     public void FollowUp_ANewNumberForAClosedRequest_IsRefused()
     {
-        var person = _known with { Leads = [Done(7)] };
+        var person = _known.WithPart(new PersonRequests([Done(7)]));
         var button = LeadFeedbackScreens.Button(LeadFeedbackScreens.ChangePhoneAction, 7);
         var context = TestTurn.Pressed(button, new ConversationState(Steps.Menu), person);
 
@@ -212,7 +212,7 @@ public sealed class ConversationMachineTests
 
         Assert.True(new SubscriptionScreen().OnChoice(context, "sub:p:all", fromCurrentScreen: true));
 
-        Assert.Equal(new Subscription([AnnouncementTopic.Jobs], null).Topics, context.Person.Subscription!.Topics);
+        Assert.Equal(new Subscription([AnnouncementTopic.Jobs], null).Topics, context.Person.Part<Subscription>()!.Topics);
         Assert.Equal(Steps.Menu, context.State.Step);
     }
 

@@ -26,12 +26,12 @@ public abstract class RepositoryTests(TestStore store)
         {
             Language = Language.Kazakh, Role = PersonRole.PersonWithDisability, DisabilityGroup = DisabilityGroup.Second,
             AgeBand = AgeBand.From35To49, Goal = Goal.Job, ConsentVersion = 3, ConsentAt = 1_700_000_000_000, Source = "p-career-karaganda",
-            Campaign = "poster", Subscription = new Subscription([AnnouncementTopic.Training, AnnouncementTopic.Jobs], "temirtau"),
-        };
+            Campaign = "poster",
+        }.WithPart(new Subscription([AnnouncementTopic.Training, AnnouncementTopic.Jobs], "temirtau"));
         await using (var tx = await database.BeginAsync(_none))
         {
             await tx.People.SaveAsync(person, _none);
-            await tx.People.SaveAsync(new Person(43) { Subscription = new Subscription([AnnouncementTopic.Grants], null) }, _none);
+            await tx.People.SaveAsync(new Person(43).WithPart(new Subscription([AnnouncementTopic.Grants], null)), _none);
             await tx.CommitAsync(_none);
         }
 
@@ -360,9 +360,9 @@ public abstract class RepositoryTests(TestStore store)
 
         public bool Equals(Person? x, Person? y) =>
             x is not null && y is not null
-            && x with { Subscription = null } == y with { Subscription = null }
-            && x.Subscription?.PlaceId == y.Subscription?.PlaceId
-            && (x.Subscription?.Topics ?? []).SequenceEqual(y.Subscription?.Topics ?? []);
+            && x.WithPart<Subscription>(null) == y.WithPart<Subscription>(null)
+            && x.Part<Subscription>()?.PlaceId == y.Part<Subscription>()?.PlaceId
+            && (x.Part<Subscription>()?.Topics ?? []).SequenceEqual(y.Part<Subscription>()?.Topics ?? []);
 
         public int GetHashCode(Person? obj) => obj?.Id.GetHashCode() ?? 0;
     }

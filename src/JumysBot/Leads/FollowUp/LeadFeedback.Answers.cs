@@ -23,7 +23,7 @@ public sealed partial class LeadFeedback
         if (context.Input.VoiceFileId is { } voice)
         {
             // A voice message is kept as a request's comment is: the consultants hear it.
-            if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
+            if (context.Person.Requests().FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
             {
                 context.Emit(new FeedbackVoiceGiven(data.Lead, voice));
             }
@@ -51,7 +51,7 @@ public sealed partial class LeadFeedback
         var cut = comment.Length > MaxCommentLength;
         comment = PersonWords.Cut(comment, MaxCommentLength);
 
-        if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
+        if (context.Person.Requests().FirstOrDefault(l => l.Number == data.Lead) is { Rating: not null, FeedbackComment: null })
         {
             context.Emit(new FeedbackCommentGiven(data.Lead, comment));
         }
@@ -108,7 +108,7 @@ public sealed partial class LeadFeedback
             return;
         }
 
-        if (context.Person.Leads.FirstOrDefault(l => l.Number == data.Lead) is not { IsOpen: true, IsForgotten: false })
+        if (context.Person.Requests().FirstOrDefault(l => l.Number == data.Lead) is not { IsOpen: true, IsForgotten: false })
         {
             context.Say("feedback.closed", ("number", data.Lead));
         }

@@ -68,7 +68,7 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
         }
 
         // Only the person's own requests are loaded with them: someone else's number is simply not found.
-        if (context.Person.Leads.FirstOrDefault(l => l.Number == number && !l.IsForgotten) is not { } lead)
+        if (context.Person.Requests().FirstOrDefault(l => l.Number == number && !l.IsForgotten) is not { } lead)
         {
             Refuse(context, "feedback.not_found", number);
             return true;

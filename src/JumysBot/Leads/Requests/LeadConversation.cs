@@ -44,7 +44,7 @@ public sealed class LeadConversation(IOptions<LeadOptions> options) : IChoiceHan
     private bool Start(ConversationContext context, LeadDraft draft)
     {
         var kind = draft.Kind;
-        if (context.Person.Leads.FirstOrDefault(l => l.IsOpen && l.Draft.Kind == kind) is { } open)
+        if (context.Person.Requests().FirstOrDefault(l => l.IsOpen && l.Draft.Kind == kind) is { } open)
         {
             var point = context.Content.Points.FindPoint(open.PointId);
             context.Say("lead.already_open", ("number", open.Number), ("point", point is null ? "" : context.Text(point.Name)));
