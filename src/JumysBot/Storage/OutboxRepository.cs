@@ -23,7 +23,7 @@ public sealed class OutboxRepository
             ("@priority", (int)message.Priority),
             ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage), PayloadPlace(message.ChatId))),
             ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 
     /// <summary>

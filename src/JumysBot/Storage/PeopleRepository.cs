@@ -74,7 +74,7 @@ public sealed class PeopleRepository
             ("@topics", person.Subscription is { } subscription ? Subscription.FormatTopics(subscription.Topics) : null),
             ("@place", person.Subscription?.PlaceId),
             ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 
     /// <summary>Who the person is, their group, age band and goal: encrypted with a key set, each bound to its column and person.</summary>
