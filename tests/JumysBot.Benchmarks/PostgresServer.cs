@@ -72,6 +72,19 @@ internal sealed class PostgresServer(string connectionString)
         }
     }
 
+    /// <summary>Starts pg_stat_statements' counts afresh (after a warm-up), when the server loads it.</summary>
+    public async Task ResetStatementsAsync()
+    {
+        try
+        {
+            await ScalarAsync("SELECT pg_stat_statements_reset()");
+        }
+        catch (PostgresException)
+        {
+            // Not loaded: the statement figures say so.
+        }
+    }
+
     /// <summary>The statements that ran most often in <paramref name="database"/>, for the notes.</summary>
     public async Task<IReadOnlyList<(long Calls, string Query)>> TopStatementsAsync(string database, int count)
     {

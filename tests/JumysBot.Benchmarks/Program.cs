@@ -56,8 +56,11 @@ var scenarios = fleetOnly ? [] : named.Where(s => only is null || s.Name == only
 var fleetScenarios = new List<Func<Task<Result>>>();
 if (postgres is not null && only is null)
 {
-    fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances: 1, people));
-    fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances: 3, people));
+    // --fleet-instances 1: only the one-instance run, to try a change (RESULTS.md is then left alone).
+    foreach (var instances in (TextArgument("--fleet-instances") ?? "1,3").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)))
+    {
+        fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances, people));
+    }
 }
 
 var results = new List<Result>();
@@ -73,7 +76,7 @@ foreach (var scenario in scenarios.Concat(fleetScenarios))
     }
 }
 
-if (only is not null)
+if (only is not null || TextArgument("--fleet-instances") is not null)
 {
     return 0;
 }
@@ -147,7 +150,9 @@ string FleetReport()
     fleet.AppendLine("PostgreSQL on loopback with its default durability (`fsync` and `synchronous_commit` on), the bots in webhook mode, ");
     fleet.AppendLine("the fake Bot API posting every update to a round-robin balancer on loopback as Telegram would. ");
     fleet.AppendLine("All instances share the machine's cores with PostgreSQL and the load generator, so the second table shows what ");
-    fleet.AppendLine("coordinating through the database costs more than what more machines would add.").AppendLine();
+    fleet.AppendLine("coordinating through the database costs more than what more machines would add. ");
+    fleet.AppendLine("Each run first sends unmeasured rounds of whole flows until the bots' JIT has nearly finished, as the SQLite ");
+    fleet.AppendLine("scenarios do, then measures one round (each person a new one); the counts are of that round only.").AppendLine();
     foreach (var result in fleetResults)
     {
         fleet.AppendLine(CultureInfo.InvariantCulture, $"### {result.Scenario}").AppendLine();

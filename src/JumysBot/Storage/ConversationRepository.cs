@@ -52,7 +52,7 @@ public sealed class ConversationRepository
             ("@data", _tx.Protector.Protect(state.Data, new FieldPlace("conversations", "data", chatId))),
             ("@screen", state.Prompt is null ? null : _tx.Protector.Protect(JsonSerializer.Serialize(new StoredScreen(state.Prompt, state.Choices), StorageJsonContext.Compact.StoredScreen), new FieldPlace("conversations", "screen", chatId))),
             ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 }
 

@@ -51,7 +51,7 @@ public sealed class InboxRepository
         await using var command = _tx.Command(
             "UPDATE inbox SET handled_at = @now, payload = NULL, attempts = attempts + 1 WHERE update_id = @id",
             ("@id", updateId), ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class OutboxRepository
             ("@priority", (int)message.Priority),
             ("@payload", _tx.Protector.Protect(JsonSerializer.Serialize(message, StorageJsonContext.Compact.OutgoingMessage), PayloadPlace(message.ChatId))),
             ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 
     /// <summary>
@@ -221,6 +221,37 @@ public sealed class OutboxRepository
             UPDATE outbox SET not_before = NULL, claimed_by = NULL
             WHERE claimed_by IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL AND {InstanceLiveness.IsDead("claimed_by")}
             """);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The numbers of instances that hold claims on unsent messages and whose liveness lock is gone.</summary>
+    public async Task<IReadOnlyList<int>> DeadClaimantsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _tx.Command(
+            $"""
+            SELECT DISTINCT claimed_by FROM outbox
+            WHERE claimed_by IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL AND {InstanceLiveness.IsDead("claimed_by")}
+            """);
+        var dead = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            dead.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return dead;
+    }
+
+    /// <summary>Frees the unsent messages claimed under these numbers, of those still without a live instance.</summary>
+    public async Task<int> FreeClaimsOfDeadAsync(IReadOnlyCollection<int> instances, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        await using var command = _tx.Command(
+            $"""
+            UPDATE outbox SET not_before = NULL, claimed_by = NULL
+            WHERE claimed_by = ANY(@instances) AND sent_at IS NULL AND failed_at IS NULL AND {InstanceLiveness.IsDead("claimed_by")}
+            """,
+            ("@instances", instances.ToArray()));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

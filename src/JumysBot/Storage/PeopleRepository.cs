@@ -73,7 +73,7 @@ public sealed class PeopleRepository
             ("@topics", person.Part<Subscription>() is { } subscription ? Subscription.FormatTopics(subscription.Topics) : null),
             ("@place", person.Part<Subscription>()?.PlaceId),
             ("@now", _tx.Now));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _tx.WriteAsync(command, cancellationToken);
     }
 
     /// <summary>Who the person is, their group, age band and goal: encrypted with a key set, each bound to its column and person.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Npgsql;
 
 namespace JumysBot.Storage;
 
@@ -14,6 +15,7 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly StatementCache? _statements;
     private readonly Action<bool>? _end;
     private bool _committed;
+    private List<NpgsqlBatchCommand>? _heldWrites;
 
     internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, FieldProtector protector, bool isWrite,
         StatementCache? statements = null, Action<bool>? end = null)
@@ -70,6 +72,7 @@ public sealed class StorageTransaction : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
     }
@@ -77,7 +80,51 @@ public sealed class StorageTransaction : IAsyncDisposable
     internal DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         _statements?.Take(sql, _transaction) is { } kept
             ? BotDatabase.WithParameters(kept, parameters)
-            : BotDatabase.Command(_connection, _transaction, sql, parameters);
+            : _connection is NpgsqlConnection
+                ? new BatchingCommand(BotDatabase.Command(_connection, _transaction, sql, parameters), this)
+                : BotDatabase.Command(_connection, _transaction, sql, parameters);
+
+    /// <summary>
+    /// Runs a write whose outcome nobody reads (an upsert, an insert without RETURNING). On PostgreSQL it is held back
+    /// and sent with the other held writes in one batch, one round trip, before the transaction's next statement, its
+    /// savepoint's release or its commit; SQLite, in the same process, runs it at once. The command may be disposed after.
+    /// </summary>
+    internal async Task WriteAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (command is not BatchingCommand { Inner: NpgsqlCommand inner })
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        var held = new NpgsqlBatchCommand(inner.CommandText);
+        foreach (NpgsqlParameter parameter in inner.Parameters)
+        {
+            held.Parameters.Add(new NpgsqlParameter(parameter.ParameterName, parameter.Value));
+        }
+
+        (_heldWrites ??= []).Add(held);
+    }
+
+    internal bool HasHeldWrites => _heldWrites is { Count: > 0 };
+
+    /// <summary>Sends the held writes, if any, in one batch.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_heldWrites is not { Count: > 0 } held)
+        {
+            return;
+        }
+
+        _heldWrites = null;
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)_connection, (NpgsqlTransaction)_transaction);
+        foreach (var write in held)
+        {
+            batch.BatchCommands.Add(write);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Runs one piece of work inside this transaction so that its failure undoes only its own writes.</summary>
     internal async Task InSavepointAsync(Func<StorageTransaction, Task> work)
@@ -86,9 +133,12 @@ public sealed class StorageTransaction : IAsyncDisposable
         try
         {
             await work(this);
+            // Held writes fail inside the savepoint, undoing this piece alone.
+            await FlushAsync(CancellationToken.None);
         }
         catch
         {
+            _heldWrites = null;
             await ExecuteAsync("ROLLBACK TO work; RELEASE work");
             throw;
         }

@@ -24,6 +24,16 @@ public sealed partial class ClaimTakeover(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a number must have been seen dead before the messages claimed under it are freed. An instance whose
+    /// liveness connection broke while its process lives learns so at its next look (within <see cref="Interval"/>)
+    /// and then sends nothing more of what it claimed under the old number; freeing sooner could let another instance
+    /// send a message it is still sending.
+    /// </summary>
+    public static readonly TimeSpan ClaimGrace = Interval + TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<int, long> _deadSince = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!database.IsShared)
@@ -66,7 +76,7 @@ public sealed partial class ClaimTakeover(
         int messages;
         await using (var tx = await database.BeginAsync(cancellationToken))
         {
-            messages = await tx.Outbox.FreeClaimsOfDeadAsync(cancellationToken);
+            messages = await FreeRipeClaimsAsync(tx, cancellationToken);
             updates = await tx.Inbox.TakeOverFromDeadAsync(me, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
@@ -97,6 +107,24 @@ public sealed partial class ClaimTakeover(
         }
 
         return messages + updates.Count;
+    }
+
+    private async Task<int> FreeRipeClaimsAsync(StorageTransaction tx, CancellationToken cancellationToken)
+    {
+        var dead = await tx.Outbox.DeadClaimantsAsync(cancellationToken);
+        var now = time.GetTimestamp();
+        foreach (var revived in _deadSince.Keys.Except(dead).ToList())
+        {
+            _deadSince.Remove(revived);
+        }
+
+        foreach (var number in dead)
+        {
+            _deadSince.TryAdd(number, now);
+        }
+
+        var ripe = dead.Where(number => time.GetElapsedTime(_deadSince[number], now) >= ClaimGrace).ToList();
+        return ripe.Count == 0 ? 0 : await tx.Outbox.FreeClaimsOfDeadAsync(ripe, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Took over {Updates} updates and {Messages} messages from an instance that stopped")]

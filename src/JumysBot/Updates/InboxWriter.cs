@@ -22,28 +22,19 @@ public sealed partial class InboxWriter(
     public async Task<int> AcceptAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        var fresh = new List<ReceivedUpdate>(updates.Count);
+        IReadOnlyList<ReceivedUpdate> fresh;
         try
         {
-            var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
-            await using var tx = await database.BeginAsync(cancellationToken);
-            foreach (var received in updates.OrderBy(u => u.Id))
+            try
             {
-                var chatId = received.Update is { } update ? IncomingMapper.ChatIdOf(update) : null;
-                if (!await tx.Inbox.TryAddAsync(received.Id, chatId, received.Json, instance, cancellationToken))
-                {
-                    continue;
-                }
-
-                if (!received.IsReadable)
-                {
-                    await tx.Inbox.SetAsideAsync(received.Id, cancellationToken);
-                }
-
-                fresh.Add(received);
+                fresh = await StoreAsync(updates, cancellationToken);
             }
-
-            await tx.CommitAsync(cancellationToken);
+            catch (DbException e) when (StoreError.IsConnectionLost(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // Most likely a pooled connection the server ended while it lay idle: once more on a fresh one.
+                database.ReleaseConnections();
+                fresh = await StoreAsync(updates, cancellationToken);
+            }
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -70,6 +61,32 @@ public sealed partial class InboxWriter(
         }
 
         return fresh.Count;
+    }
+
+    /// <returns>The updates that were new (a redelivery hits the key and is dropped).</returns>
+    private async Task<IReadOnlyList<ReceivedUpdate>> StoreAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
+    {
+        var fresh = new List<ReceivedUpdate>(updates.Count);
+        var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
+        await using var tx = await database.BeginAsync(cancellationToken);
+        foreach (var received in updates.OrderBy(u => u.Id))
+        {
+            var chatId = received.Update is { } update ? IncomingMapper.ChatIdOf(update) : null;
+            if (!await tx.Inbox.TryAddAsync(received.Id, chatId, received.Json, instance, cancellationToken))
+            {
+                continue;
+            }
+
+            if (!received.IsReadable)
+            {
+                await tx.Inbox.SetAsideAsync(received.Id, cancellationToken);
+            }
+
+            fresh.Add(received);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return fresh;
     }
 
     /// <summary>

@@ -52,10 +52,11 @@ public sealed partial class OutboxSender(
         Throttled = false;
         var leaseUntil = time.GetUtcNow().Add(_lease).ToUnixTimeMilliseconds();
         IReadOnlyList<OutboxItem> pending;
+        int? instance = null;
         if (database.IsShared)
         {
             // Other instances drain the same outbox: take a share of it that none of them will send.
-            var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
+            instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);
             await using var claim = await database.BeginAsync(cancellationToken);
             pending = await claim.Outbox.ClaimDueAsync(Math.Min(BatchSize, limiter?.TwoSecondsOfSending ?? BatchSize), limiter?.HalfASecondOfSending ?? 20, leaseUntil, instance, cancellationToken);
             await claim.CommitAsync(cancellationToken);
@@ -87,6 +88,13 @@ public sealed partial class OutboxSender(
                 {
                     if (item.NotBefore > now || YieldsToNewerMessages(item, roundStarted) || !ChatReady(chat.Key))
                     {
+                        return;
+                    }
+
+                    if (instance is { } claimedAs && liveness?.Id != claimedAs)
+                    {
+                        // This instance's liveness lock went (its connection broke) while it lives: what it claimed
+                        // under that number passes to the others (ClaimTakeover), who send it once; it is handed back now.
                         return;
                     }
 

@@ -71,6 +71,7 @@ public sealed partial class UpdateProcessor(
         var input = IncomingMapper.FromUpdate(update);
         var successesBefore = faults.StoreSuccesses;
         var ownFaults = 0;
+        var apologised = false;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -79,11 +80,20 @@ public sealed partial class UpdateProcessor(
             }
             catch (DbException e) when (!cancellationToken.IsCancellationRequested)
             {
+                LogStoreFailed(StoreError.CodeOf(e), update.Id);
+                if (attempt == 1 && StoreError.IsConnectionLost(e))
+                {
+                    // Most likely a pooled connection the server ended while it lay idle (a restart, a failover, a
+                    // restore): the pool is emptied and the update tried again at once, before anyone is troubled.
+                    database.ReleaseConnections();
+                    continue;
+                }
+
                 // The store itself fails (locked, read-only, disk full, the server gone): say sorry straight away and try again soon.
                 // The chat's later updates wait behind this one, so they keep their order; other chats go on.
-                LogStoreFailed(StoreError.CodeOf(e), update.Id);
-                if (attempt == 1)
+                if (!apologised)
                 {
+                    apologised = true;
                     await faults.StoreFailedAsync(input, cancellationToken);
                 }
 

@@ -68,6 +68,71 @@ public sealed class LivenessTests(PostgresTestStore store) : IClassFixture<Postg
         Assert.Empty(await TakeOverAsync(b, idC));
     }
 
+    [StoreFact]
+    public async Task An_instance_whose_liveness_connection_breaks_while_it_lives_stops_sending_what_it_claimed_and_the_rest_goes_once()
+    {
+        var location = await store.NewLocationAsync();
+        var (a, b) = (await TestStore.OpenAsync(location), await TestStore.OpenAsync(location));
+        await using var livesA = new InstanceLiveness(a, NullLogger<InstanceLiveness>.Instance);
+        await using var livesB = new InstanceLiveness(b, NullLogger<InstanceLiveness>.Instance);
+        var idA = (await livesA.EnsureAsync(_none))!.Value;
+        await livesB.EnsureAsync(_none);
+        await using (var tx = await a.BeginAsync(_none))
+        {
+            foreach (var text in new[] { "first", "second", "third" })
+            {
+                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = 1, Text = text }, _none);
+            }
+
+            await tx.CommitAsync(_none);
+        }
+
+        var sent = new List<string>();
+        // A claims all three; while it sends the first, the connection that holds its liveness lock breaks (the process
+        // lives on), and A's next look, which comes every two seconds, finds it out and registers a new number.
+        var channelA = new ListChannel(sent, async text =>
+        {
+            if (text == "first")
+            {
+                await TerminateAsync(b, idA);
+                await UntilAsync(async () => await livesA.EnsureAsync(_none) != idA, "A finds its lock gone");
+            }
+        });
+        await new OutboxSender(a, channelA, TimeProvider.System, NullLogger<OutboxSender>.Instance, liveness: livesA).SendDueAsync(_none);
+
+        // What it claimed under the old number and had not sent yet, it does not send: by now another instance may
+        // have freed it and be sending it.
+        Assert.Equal(["first"], sent);
+        Assert.NotNull(livesA.Id);
+        Assert.NotEqual(idA, livesA.Id);
+
+        // The rest goes once, whichever instance claims it next.
+        await new OutboxSender(b, new ListChannel(sent), TimeProvider.System, NullLogger<OutboxSender>.Instance, liveness: livesB).SendDueAsync(_none);
+        await new OutboxSender(a, new ListChannel(sent), TimeProvider.System, NullLogger<OutboxSender>.Instance, liveness: livesA).SendDueAsync(_none);
+        Assert.Equal(["first", "second", "third"], sent);
+    }
+
+    /// <summary>Records what is sent; <paramref name="afterSending"/> runs after each message, as what happens meanwhile.</summary>
+    private sealed class ListChannel(List<string> sent, Func<string, Task>? afterSending = null) : IMessageChannel
+    {
+        public async Task<long?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            lock (sent)
+            {
+                sent.Add(message.Text);
+            }
+
+            if (afterSending is not null)
+            {
+                await afterSending(message.Text);
+            }
+
+            return sent.Count;
+        }
+
+        public Task AcknowledgeButtonAsync(string callbackQueryId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     /// <summary>The server ends a terminated session a moment after it is asked to.</summary>
     private static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
