@@ -93,7 +93,7 @@ public sealed partial class BackupRestoreProcessTests(PostgresTestStore store) :
         Assert.Equal(3L, await ScalarAsync(tx, "SELECT COUNT(*) FROM leads"));
         Assert.Equal(0L, await ScalarAsync(tx, "SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"));
         Assert.Equal(0, await tx.Outbox.BacklogAsync(CancellationToken.None));
-        File.Delete(dump);
+        Directory.Delete(Path.GetDirectoryName(dump)!, recursive: true);
     }
 
     private static List<int> Cards(FakeBotApiServer api) =>
