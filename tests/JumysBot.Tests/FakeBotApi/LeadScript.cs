@@ -8,6 +8,15 @@ internal static class LeadScript
     public static async Task RequestJobCoachAsync(TelegramPerson person, string place, string? comment = null, string? voiceFileId = null,
         (double Latitude, double Longitude)? location = null)
     {
+        await UpToTheNameAsync(person);
+        person.Sends("Жанна");
+        await AfterTheNameAsync(person, place, comment, voiceFileId, location);
+    }
+
+    /// <summary>The start of <see cref="RequestJobCoachAsync"/>: from /start to the question of the name, consent given.</summary>
+    public static async Task UpToTheNameAsync(TelegramPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         person.Sends("/start");
         await person.ReadsUntilAsync("Расскажите, кто вы");
         person.Presses("Я человек с инвалидностью");
@@ -22,7 +31,13 @@ internal static class LeadScript
         await person.ReadsUntilAsync("согласие на обработку");
         person.Presses("Согласен(на)");
         await person.ReadsUntilAsync("Как к вам обращаться?");
-        person.Sends("Жанна");
+    }
+
+    /// <summary>The rest of <see cref="RequestJobCoachAsync"/> once the person has given a name, up to the number of the request.</summary>
+    public static async Task AfterTheNameAsync(TelegramPerson person, string place, string? comment = null, string? voiceFileId = null,
+        (double Latitude, double Longitude)? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         await person.ReadsUntilAsync("Ваш номер телефона");
         person.Sends("87021234567");
         await person.ReadsUntilAsync("Как с вами связаться?");

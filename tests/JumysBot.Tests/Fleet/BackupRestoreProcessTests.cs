@@ -3,6 +3,7 @@ using JumysBot.Tests.FakeBotApi;
 using JumysBot.Tests.Hosting;
 using JumysBot.Tests.Storage.Stores;
 using Npgsql;
+using static JumysBot.Tests.Fleet.FleetProcessKit;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -107,13 +108,4 @@ public sealed partial class BackupRestoreProcessTests(PostgresTestStore store) :
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
-    private static async Task<object?> ScalarAsync(JumysBot.Storage.StorageTransaction tx, string sql)
-    {
-        await using var command = tx.Command(sql);
-        return await command.ExecuteScalarAsync(CancellationToken.None);
-    }
-
-    [GeneratedRegex("№ ([0-9]+)")]
-    private static partial Regex Number();
 }

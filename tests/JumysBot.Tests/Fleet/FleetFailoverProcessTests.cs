@@ -4,6 +4,7 @@ using JumysBot.Tests.FakeBotApi;
 using JumysBot.Tests.Hosting;
 using JumysBot.Tests.Storage.Stores;
 using Xunit.Abstractions;
+using static JumysBot.Tests.Fleet.FleetProcessKit;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -24,7 +25,7 @@ public sealed partial class FleetFailoverProcessTests(PostgresTestStore store, I
         var location = await store.NewLocationAsync();
         await using var api = await FakeBotApiServer.StartAsync();
         var ports = Enumerable.Range(0, Instances).Select(_ => FreePort()).ToList();
-        var processes = ports.Select(port => AppProcess.Start(Environment(api, location.ConnectionString!, port))).ToList();
+        var processes = ports.Select(port => AppProcess.Start(WebhookInstance(api, location.ConnectionString!, port, ConsultantChat))).ToList();
         try
         {
             await api.WaitUntilAsync(() => api.CallsOf("setWebhook").Count == Instances, "every instance registered its webhook", TimeSpan.FromSeconds(60));
@@ -42,7 +43,7 @@ public sealed partial class FleetFailoverProcessTests(PostgresTestStore store, I
             processes[1].Terminate();
             Assert.Equal(0, await processes[1].WaitForExitAsync());
             processes[1].Dispose();
-            processes[1] = AppProcess.Start(Environment(api, location.ConnectionString!, ports[1]));
+            processes[1] = AppProcess.Start(WebhookInstance(api, location.ConnectionString!, ports[1], ConsultantChat));
 
             await Task.WhenAll(flows);
             await api.WaitUntilAsync(() => Cards(api).Select(c => c.Number).Distinct().Count() >= People, "a card for every request", TimeSpan.FromSeconds(60));
@@ -99,21 +100,6 @@ public sealed partial class FleetFailoverProcessTests(PostgresTestStore store, I
 
     private static int Replies(FakeBotApiServer api) => api.CallsOf("sendMessage").Count(c => c.ChatId > 0);
 
-    private static Dictionary<string, string> Environment(FakeBotApiServer api, string connectionString, int port) => new()
-    {
-        ["Telegram__BotToken"] = FakeBotApiServer.Token,
-        ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
-        ["Telegram__Mode"] = "Webhook",
-        ["Telegram__WebhookUrl"] = $"https://bot.example.kz{InProcessFleet.WebhookPath}",
-        ["Telegram__WebhookSecret"] = InProcessFleet.Secret,
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = connectionString,
-        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Consultants__0__ChatId"] = ConsultantChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Consultants__0__PointId"] = "career-balkhash",
-    };
-
     private sealed record Card(string Number, string Text, DateTime At, long Person);
 
     private static List<Card> Cards(FakeBotApiServer api) =>
@@ -124,23 +110,4 @@ public sealed partial class FleetFailoverProcessTests(PostgresTestStore store, I
     private static long PersonOf(FakeBotApiServer api, string number) =>
         Enumerable.Range(0, People).Select(i => 46001L + i)
             .FirstOrDefault(id => api.CallsTo(id).Any(c => c.Method == "sendMessage" && c.Text?.Contains(number, StringComparison.Ordinal) == true && c.Text.Contains("принята", StringComparison.Ordinal)));
-
-    private static async Task<object?> ScalarAsync(JumysBot.Storage.StorageTransaction tx, string sql)
-    {
-        await using var command = tx.Command(sql);
-        return await command.ExecuteScalarAsync(CancellationToken.None);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
-
-    [GeneratedRegex("№ [0-9]+")]
-    private static partial Regex Number();
 }

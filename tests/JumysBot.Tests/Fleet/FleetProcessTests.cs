@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using JumysBot.Tests.FakeBotApi;
 using JumysBot.Tests.Hosting;
 using JumysBot.Tests.Storage.Stores;
+using static JumysBot.Tests.Fleet.FleetProcessKit;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -21,7 +22,7 @@ public sealed partial class FleetProcessTests(PostgresTestStore store) : IClassF
         var location = await store.NewLocationAsync();
         await using var api = await FakeBotApiServer.StartAsync();
         var ports = Enumerable.Range(0, Instances).Select(_ => FreePort()).ToList();
-        var processes = ports.Select(port => AppProcess.Start(Environment(api, location.ConnectionString!, port))).ToList();
+        var processes = ports.Select(port => AppProcess.Start(WebhookInstance(api, location.ConnectionString!, port, -100960))).ToList();
         try
         {
             await api.WaitUntilAsync(() => api.CallsOf("setWebhook").Count == Instances, "every instance registered its webhook", TimeSpan.FromSeconds(60));
@@ -56,40 +57,6 @@ public sealed partial class FleetProcessTests(PostgresTestStore store) : IClassF
         }
     }
 
-    private static Dictionary<string, string> Environment(FakeBotApiServer api, string connectionString, int port) => new()
-    {
-        ["Telegram__BotToken"] = FakeBotApiServer.Token,
-        ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
-        ["Telegram__Mode"] = "Webhook",
-        ["Telegram__WebhookUrl"] = $"https://bot.example.kz{InProcessFleet.WebhookPath}",
-        ["Telegram__WebhookSecret"] = InProcessFleet.Secret,
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = connectionString,
-        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Consultants__0__ChatId"] = "-100960",
-        ["Consultants__0__PointId"] = "career-balkhash",
-    };
-
     private static List<string> Cards(FakeBotApiServer api) =>
         [.. api.CallsTo(-100960).Where(c => c.Method == "sendMessage" && c.Status == 200).Select(c => Number().Match(c.Text!).Value)];
-
-    private static async Task<object?> ScalarAsync(JumysBot.Storage.StorageTransaction tx, string sql)
-    {
-        await using var command = tx.Command(sql);
-        return await command.ExecuteScalarAsync(CancellationToken.None);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
-
-    [GeneratedRegex("№ [0-9]+")]
-    private static partial Regex Number();
 }

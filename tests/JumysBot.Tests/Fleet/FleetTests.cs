@@ -10,6 +10,7 @@ using JumysBot.Tests.FakeBotApi;
 using JumysBot.Tests.Storage.Stores;
 using JumysBot.Updates;
 using Microsoft.Extensions.Logging.Abstractions;
+using static JumysBot.Tests.Fleet.FleetProcessKit;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -346,12 +347,6 @@ public sealed partial class FleetTests(PostgresTestStore store) : IClassFixture<
         await using var command = tx.Command(sql);
         return await command.ExecuteScalarAsync(_none);
     }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
-
-    [GeneratedRegex("№ [0-9]+")]
-    private static partial Regex Number();
 
     /// <summary>Records what it sends after a short pause, so that two senders' rounds overlap.</summary>
     private sealed class SlowChannel(ConcurrentQueue<(long Chat, string Text)> sent) : IMessageChannel

@@ -6,6 +6,7 @@ using JumysBot.Tests.Hosting;
 using JumysBot.Tests.Storage.Stores;
 using Npgsql;
 using Xunit.Abstractions;
+using static JumysBot.Tests.Fleet.FleetProcessKit;
 
 namespace JumysBot.Tests.Fleet;
 
@@ -33,11 +34,11 @@ public sealed partial class PostgresOutageProcessTests(PostgresTestStore store, 
         var throughRelay = new NpgsqlConnectionStringBuilder(location.ConnectionString) { Host = "127.0.0.1", Port = relay.Port }.ConnectionString;
         await using var api = await FakeBotApiServer.StartAsync();
         var port = FreePort();
-        using var bot = AppProcess.Start(Environment(api, throughRelay, port));
+        using var bot = AppProcess.Start(WebhookInstance(api, throughRelay, port, ConsultantChat, "Critical"));
         await api.WaitUntilAsync(() => api.CallsOf("setWebhook").Count == 1, "the webhook registered", TimeSpan.FromSeconds(60));
         await using var pusher = new WebhookPusher(api, new Uri($"http://127.0.0.1:{port}{InProcessFleet.WebhookPath}"), InProcessFleet.Secret);
         var people = Enumerable.Range(0, People).Select(i => new TelegramPerson(api, 48001 + i, "ru") { Patience = TimeSpan.FromSeconds(90) }).ToList();
-        await Task.WhenAll(people.Select(p => Task.Run(() => UpToTheNameAsync(p))));
+        await Task.WhenAll(people.Select(p => Task.Run(() => LeadScript.UpToTheNameAsync(p))));
 
         // A few write a moment before the cut, so their updates are caught anywhere between the webhook and the commit.
         foreach (var mover in people.Take(Movers))
@@ -58,7 +59,7 @@ public sealed partial class PostgresOutageProcessTests(PostgresTestStore store, 
         var duringOutage = people.Sum(p => p.Received.Count(m => m.Text!.Contains(Apology, StringComparison.Ordinal)));
         relay.Restore();
 
-        await Task.WhenAll(people.Select(p => Task.Run(() => TheRestAsync(p))));
+        await Task.WhenAll(people.Select(p => Task.Run(() => LeadScript.AfterTheNameAsync(p, place: "Балхаш"))));
         await api.WaitUntilAsync(() => Cards(api).Distinct().Count() >= People, "a card for every request", TimeSpan.FromSeconds(60));
         await Task.Delay(2000);
 
@@ -83,77 +84,6 @@ public sealed partial class PostgresOutageProcessTests(PostgresTestStore store, 
         output.WriteLine($"outage {_outage.TotalSeconds:0} s; apologies {duringOutage} during it; connections refused {relay.Refused}; webhook posts retried {pusher.Retries}; doubled replies {doubled}, repeated cards {cards.Count - People}");
     }
 
-    private static async Task UpToTheNameAsync(TelegramPerson person)
-    {
-        person.Sends("/start");
-        await person.ReadsUntilAsync("Расскажите, кто вы");
-        person.Presses("Я человек с инвалидностью");
-        await person.ReadsUntilAsync("Главное меню");
-        person.Sends("наставник");
-        await person.ReadsUntilAsync("по запросу");
-        person.Presses("Job coach (наставник)");
-        await person.ReadsUntilAsync("Что вы получите");
-        person.Presses("Оставить заявку");
-        await person.ReadsUntilAsync("Какая помощь наставника Job coach вам нужна?");
-        person.Presses("Найти работу");
-        await person.ReadsUntilAsync("согласие на обработку");
-        person.Presses("Согласен(на)");
-        await person.ReadsUntilAsync("Как к вам обращаться?");
-    }
-
-    private static async Task TheRestAsync(TelegramPerson person)
-    {
-        await person.ReadsUntilAsync("Ваш номер телефона");
-        person.Sends("87021234567");
-        await person.ReadsUntilAsync("Как с вами связаться?");
-        person.Presses("Только сообщения в Telegram");
-        await person.ReadsUntilAsync("Где вы живёте?");
-        person.Sends("Выбрать из списка");
-        await person.ReadsUntilAsync("Выберите город или район");
-        person.Presses("Балхаш");
-        await person.ReadsUntilAsync("Есть ли у вас группа");
-        person.Presses("Первая группа");
-        await person.ReadsUntilAsync("Хотите что-то добавить");
-        person.Presses("Пропустить");
-        await person.ReadsUntilAsync("Проверьте");
-        person.Presses("Подтвердить");
-        await person.ReadsUntilAsync("принята");
-    }
-
-    private static Dictionary<string, string> Environment(FakeBotApiServer api, string connectionString, int port) => new()
-    {
-        ["Telegram__BotToken"] = FakeBotApiServer.Token,
-        ["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString(),
-        ["Telegram__Mode"] = "Webhook",
-        ["Telegram__WebhookUrl"] = $"https://bot.example.kz{InProcessFleet.WebhookPath}",
-        ["Telegram__WebhookSecret"] = InProcessFleet.Secret,
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = connectionString,
-        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        ["Logging__LogLevel__Default"] = "Critical",
-        ["Consultants__0__ChatId"] = ConsultantChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Consultants__0__PointId"] = "career-balkhash",
-    };
-
     private static List<string> Cards(FakeBotApiServer api) =>
         [.. api.CallsTo(ConsultantChat).Where(c => c.Method == "sendMessage" && c.Status == 200 && Number().IsMatch(c.Text!)).Select(c => Number().Match(c.Text!).Value)];
-
-    private static async Task<object?> ScalarAsync(JumysBot.Storage.StorageTransaction tx, string sql)
-    {
-        await using var command = tx.Command(sql);
-        return await command.ExecuteScalarAsync(CancellationToken.None);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
-
-    [GeneratedRegex("№ [0-9]+")]
-    private static partial Regex Number();
 }
