@@ -69,18 +69,10 @@ public sealed class ConversationContext
 
     /// <summary>
     /// Called once the turn is decided: when the person leaves a question that used a reply keyboard (share my number,
-    /// share my location), that keyboard is taken away with the first message that has no buttons of its own; then
-    /// what the turn says is joined into as few messages as Telegram allows (<see cref="OneMessagePerStep"/>).
+    /// share my location), that keyboard is taken away with the first message that has no buttons of its own. The
+    /// handler chain then joins what the turn says into as few messages as Telegram allows (<see cref="OneMessagePerStep"/>).
     /// </summary>
     public void Finish()
-    {
-        TakeAwayReplyKeyboard();
-        var merged = OneMessagePerStep.Merge(_messages, Input.ChatId);
-        _messages.Clear();
-        _messages.AddRange(merged);
-    }
-
-    private void TakeAwayReplyKeyboard()
     {
         var hadReplyKeyboard = _initialState.Choices.Any(c => c.Request != ChoiceRequest.None);
         var hasReplyKeyboard = State.Choices.Any(c => c.Request != ChoiceRequest.None);

@@ -20,12 +20,12 @@ public sealed class PosterDesk(ContentStore content, IOptions<BotOptions> option
     public ValueTask<HandlerResult?> HandleAsync(UpdateContext update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (update.Input is not { } input || !ParsedCommand.Parse(input.Text).Is("poster") || !options.Value.AdminIds.Contains(input.UserId))
+        if (update.Input is not { } input || ParsedCommand.Parse(input.Text) is not { Name: "poster" } command || !options.Value.AdminIds.Contains(input.UserId))
         {
             return ValueTask.FromResult<HandlerResult?>(null);
         }
 
-        return ValueTask.FromResult<HandlerResult?>(HandlerResult.Send(Poster(input.ChatId, ParsedCommand.Parse(input.Text).Argument)));
+        return ValueTask.FromResult<HandlerResult?>(HandlerResult.Send(Poster(input.ChatId, command.Argument)));
     }
 
     private List<OutgoingMessage> Poster(long chatId, string argument)

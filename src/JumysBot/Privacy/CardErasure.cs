@@ -34,17 +34,10 @@ internal static class CardErasure
 
             foreach (var (chat, messageId, _) in copies.Where(c => c.IsVoice))
             {
-                messages.Add(Deletion(chat, messageId));
+                messages.Add(OutgoingMessage.Deletion(chat, messageId));
             }
         }
 
         return messages;
     }
-
-    /// <summary>
-    /// Deletes one message: a forwarded voice message, or a card that arrived after its request was erased (a bot may
-    /// delete its own message in a group for 48 hours, and this one is seconds old).
-    /// </summary>
-    public static OutgoingMessage Deletion(long chatId, long messageId) =>
-        new() { ChatId = chatId, Text = "", DeleteMessageId = messageId, Priority = MessagePriority.Notification };
 }

@@ -31,15 +31,11 @@ public sealed class HandlerChain
         _appliers = byType.ToFrozenDictionary();
     }
 
-    /// <summary>The handlers in the order they run, for the architecture test and the docs.</summary>
-    public IReadOnlyList<IUpdateHandler> Handlers => _handlers;
-
     /// <returns>The context the handlers saw, with what they asked of the store after the commit.</returns>
     public async Task<UpdateContext> RunAsync(StorageTransaction tx, Update update, Incoming? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var language = input is null ? Language.Russian
-            : await tx.People.FindLanguageAsync(input.UserId, cancellationToken) ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+        var language = input is null ? Language.Russian : await AnswerLanguage.OfAsync(tx, input, cancellationToken);
         var context = new UpdateContext(update, input, language, _texts.Texts, tx);
         foreach (var handler in _handlers)
         {

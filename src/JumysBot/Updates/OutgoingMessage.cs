@@ -3,6 +3,13 @@ namespace JumysBot.Updates;
 /// <summary>A message the bot will send, as the handler decides it; stored in the outbox until delivered.</summary>
 public sealed record OutgoingMessage
 {
+    /// <summary>
+    /// Deletes one message: a forwarded voice message, or a card that arrived after its request was erased (a bot may
+    /// delete its own message in a group for 48 hours, and this one is seconds old).
+    /// </summary>
+    public static OutgoingMessage Deletion(long chatId, long messageId) =>
+        new() { ChatId = chatId, Text = "", DeleteMessageId = messageId, Priority = MessagePriority.Notification };
+
     public required long ChatId { get; init; }
 
     public required string Text { get; init; }

@@ -68,7 +68,7 @@ internal sealed class SentMarks(BotDatabase database)
             if (forgotten)
             {
                 await tx.Leads.AddSentCopyAsync(number, message.ChatId, sent, message.VoiceOfLead is not null, cancellationToken);
-                await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = message.ChatId, Text = "", DeleteMessageId = sent, Priority = MessagePriority.Notification }, cancellationToken);
+                await tx.Outbox.AddAsync(OutgoingMessage.Deletion(message.ChatId, sent), cancellationToken);
             }
         }
 

@@ -47,7 +47,7 @@ public sealed partial class UpdateFaults(
             await using var tx = await database.BeginAsync(cancellationToken);
             if (input is { IsPrivateChat: true })
             {
-                var language = await tx.People.FindLanguageAsync(input.UserId, cancellationToken) ?? LanguageCodes.FromTelegram(input.LanguageCode) ?? Language.Russian;
+                var language = await AnswerLanguage.OfAsync(tx, input, cancellationToken);
                 await tx.Outbox.AddAsync(new OutgoingMessage { ChatId = input.ChatId, Text = texts.Texts.Get(language, "error.apology") }, cancellationToken);
             }
 

@@ -83,8 +83,12 @@ public sealed class ConversationRouterTests
         }
     }
 
-    private ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state) =>
-        _conversation.HandleAsync(input, person, state, person.Language ?? JumysBot.Localization.LanguageCodes.FromTelegram(input.LanguageCode) ?? JumysBot.Localization.Language.Russian, CancellationToken.None);
+    /// <summary>A turn as the person receives it: the handler chain joins its messages one per step (<see cref="OneMessagePerStep"/>).</summary>
+    private async ValueTask<Turn> HandleAsync(Incoming input, Person person, ConversationState state)
+    {
+        var turn = await _conversation.HandleAsync(input, person, state, person.Language ?? JumysBot.Localization.LanguageCodes.FromTelegram(input.LanguageCode) ?? JumysBot.Localization.Language.Russian, CancellationToken.None);
+        return turn with { Messages = OneMessagePerStep.Merge(turn.Messages, input.ChatId) };
+    }
 
     [Fact]
     public async Task A_cards_find_a_point_button_opens_the_point_finder_the_points_feature_registered()

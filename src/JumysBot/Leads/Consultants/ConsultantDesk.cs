@@ -42,7 +42,6 @@ public sealed partial class ConsultantDesk(
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(input);
         var command = ParsedCommand.Parse(input.Text);
-        var name = input.Text is ['/', ..] ? input.Text.Split(' ', '@')[0].ToUpperInvariant() : null;
         var replies = new List<OutgoingMessage>();
         var handled = true;
         if (input.ButtonId?.StartsWith(LeadCard.Prefix, StringComparison.Ordinal) == true)
@@ -57,27 +56,27 @@ public sealed partial class ConsultantDesk(
         {
             await ChooseLanguageAsync(tx, input, replies, cancellationToken);
         }
-        else if (name == "/LANGUAGE" && !input.IsPrivateChat)
+        else if (command.Is("language") && !input.IsPrivateChat)
         {
             await AskLanguageAsync(tx, input, replies, cancellationToken);
         }
-        else if (name == "/LEADS")
+        else if (command.Is("leads"))
         {
             await ListLeadsAsync(tx, input, replies, cancellationToken);
         }
-        else if (name == "/EXPORT")
+        else if (command.Is("export"))
         {
             await ExportAsync(tx, input, command.Argument, replies, cancellationToken);
         }
-        else if (name == "/CONSULTANT")
+        else if (command.Is("consultant"))
         {
             await (await JoinRequest.LoadAsync(this, tx, input, input.ChatId, replies, cancellationToken)).RequestAsync();
         }
-        else if (name == "/CONSULTANTS" && IsAdmin(input.UserId))
+        else if (command.Is("consultants") && IsAdmin(input.UserId))
         {
             await ListBindingsAsync(tx, input, replies, cancellationToken);
         }
-        else if (name == "/STATS" && IsAdmin(input.UserId))
+        else if (command.Is("stats") && IsAdmin(input.UserId))
         {
             replies.Add(Say(input.ChatId, await reports.StatsAsync(tx, cancellationToken)));
             await tx.Audit.AddAsync(input.UserId, input.ChatId, "stats", pointId: null, cancellationToken);
