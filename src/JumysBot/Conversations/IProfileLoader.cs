@@ -6,4 +6,9 @@ namespace JumysBot.Conversations;
 public interface IProfileLoader
 {
     ValueTask<Person> LoadAsync(StorageTransaction store, Person person, CancellationToken cancellationToken);
+
+    /// <summary>Plans what <see cref="LoadAsync"/> reads (see <see cref="Updates.IUpdateHandler.PlanReads"/>).</summary>
+    void PlanReads(StorageTransaction store, long personId)
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using JumysBot.Storage;
 using JumysBot.Updates;
 
 namespace JumysBot.Conversations;
@@ -9,6 +10,23 @@ namespace JumysBot.Conversations;
 public sealed class PersonConversation(IConversationHandler conversation, IEnumerable<IProfileLoader> loaders) : IUpdateHandler
 {
     public int Order => HandlerOrder.Conversation;
+
+    public void PlanReads(StorageTransaction store, Incoming input)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!input.IsPrivateChat)
+        {
+            return;
+        }
+
+        store.People.ReadAhead(input.UserId);
+        store.Conversations.ReadAhead(input.ChatId);
+        foreach (var loader in loaders)
+        {
+            loader.PlanReads(store, input.UserId);
+        }
+    }
 
     public async ValueTask<HandlerResult?> HandleAsync(UpdateContext update, CancellationToken cancellationToken)
     {

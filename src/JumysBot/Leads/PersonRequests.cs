@@ -21,4 +21,10 @@ public sealed class PersonRequestsLoader : IProfileLoader
         ArgumentNullException.ThrowIfNull(person);
         return person.WithPart(new PersonRequests(await store.Leads.ForPersonAsync(person.Id, cancellationToken)));
     }
+
+    public void PlanReads(StorageTransaction store, long personId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.Leads.ReadAheadForPerson(personId);
+    }
 }

@@ -73,7 +73,16 @@ public sealed partial class LeadRepository
 
     /// <summary>A person's requests, newest first: to show an open one instead of a duplicate, and for /mydata.</summary>
     public Task<IReadOnlyList<Lead>> ForPersonAsync(long personId, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20", cancellationToken, ("@person", personId));
+        ListAsync(ForPersonSql, cancellationToken, ("@person", personId));
+
+    /// <summary>Plans <see cref="ForPersonAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
+    public void ReadAheadForPerson(long personId)
+    {
+        using var command = _tx.Command(ForPersonSql, ("@person", personId));
+        _tx.ReadAhead(command);
+    }
+
+    private static readonly string ForPersonSql = $"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20";
 
     /// <summary>
     /// What an anonymised request keeps: its number with the consent record (version and time), and what counts for

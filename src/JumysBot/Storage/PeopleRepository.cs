@@ -11,10 +11,19 @@ public sealed class PeopleRepository
 
     internal PeopleRepository(StorageTransaction tx) => _tx = tx;
 
+    /// <summary>Plans <see cref="FindAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
+    public void ReadAhead(long id)
+    {
+        using var command = FindCommand(id);
+        _tx.ReadAhead(command);
+    }
+
+    private System.Data.Common.DbCommand FindCommand(long id) => _tx.Command(
+        "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign, subscribed_topics, subscribed_place FROM people WHERE id = @id", ("@id", id));
+
     public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command(
-            "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign, subscribed_topics, subscribed_place FROM people WHERE id = @id", ("@id", id));
+        await using var command = FindCommand(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -34,13 +43,6 @@ public sealed class PeopleRepository
             Source = reader.IsDBNull(8) ? null : reader.GetString(8),
             Campaign = reader.IsDBNull(9) ? null : reader.GetString(9),
         }.WithPart(reader.IsDBNull(10) ? null : new Subscription(Subscription.ParseTopics(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
-    }
-
-    /// <summary>The language the person chose, if any; read before any handler runs.</summary>
-    public async Task<Language?> FindLanguageAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var command = _tx.Command("SELECT language FROM people WHERE id = @id", ("@id", id));
-        return await command.ExecuteScalarAsync(cancellationToken) is string code ? LanguageCodes.FromCode(code) : null;
     }
 
     public async Task SaveAsync(Person person, CancellationToken cancellationToken)

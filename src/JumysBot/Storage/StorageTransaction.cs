@@ -15,7 +15,7 @@ public sealed class StorageTransaction : IAsyncDisposable
     private readonly StatementCache? _statements;
     private readonly Action<bool>? _end;
     private bool _committed;
-    private List<NpgsqlBatchCommand>? _heldWrites;
+    private readonly HeldStatements? _held;
 
     internal StorageTransaction(DbConnection connection, DbTransaction transaction, SqlDialect dialect, TimeProvider time, FieldProtector protector, bool isWrite,
         StatementCache? statements = null, Action<bool>? end = null)
@@ -27,6 +27,11 @@ public sealed class StorageTransaction : IAsyncDisposable
         IsWrite = isWrite;
         _connection = connection;
         _transaction = transaction;
+        if (connection is NpgsqlConnection postgres)
+        {
+            _held = new HeldStatements(postgres, (NpgsqlTransaction)transaction);
+        }
+
         Now = time.GetUtcNow().ToUnixTimeMilliseconds();
         People = new PeopleRepository(this);
         Conversations = new ConversationRepository(this);
@@ -80,8 +85,8 @@ public sealed class StorageTransaction : IAsyncDisposable
     internal DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         _statements?.Take(sql, _transaction) is { } kept
             ? BotDatabase.WithParameters(kept, parameters)
-            : _connection is NpgsqlConnection
-                ? new BatchingCommand(BotDatabase.Command(_connection, _transaction, sql, parameters), this)
+            : _held is not null
+                ? new BatchingCommand((NpgsqlCommand)BotDatabase.Command(_connection, _transaction, sql, parameters), _held)
                 : BotDatabase.Command(_connection, _transaction, sql, parameters);
 
     /// <summary>
@@ -91,59 +96,81 @@ public sealed class StorageTransaction : IAsyncDisposable
     /// </summary>
     internal async Task WriteAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        if (command is not BatchingCommand { Inner: NpgsqlCommand inner })
+        if (command is BatchingCommand { Inner: var inner } && _held is not null)
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            _held.HoldWrite(HeldStatements.Copy(inner));
             return;
         }
 
-        var held = new NpgsqlBatchCommand(inner.CommandText);
-        foreach (NpgsqlParameter parameter in inner.Parameters)
-        {
-            held.Parameters.Add(new NpgsqlParameter(parameter.ParameterName, parameter.Value));
-        }
-
-        (_heldWrites ??= []).Add(held);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal bool HasHeldWrites => _heldWrites is { Count: > 0 };
+    /// <summary>
+    /// Plans a read (a SELECT) that the update will make: on PostgreSQL it goes with the transaction's next statement, in
+    /// the same round trip, and its rows answer the read when it is made. SQLite, in the same process, reads when asked.
+    /// </summary>
+    internal void ReadAhead(DbCommand command)
+    {
+        if (command is BatchingCommand { Inner: var inner } && _held is not null)
+        {
+            _held.PlanRead(inner);
+        }
+    }
 
-    /// <summary>Sends the held writes, if any, in one batch.</summary>
+    /// <summary>Sends what is held back, if anything, in one round trip.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_heldWrites is not { Count: > 0 } held)
+        if (_held is null || _held.IsEmpty)
         {
             return;
         }
 
-        _heldWrites = null;
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)_connection, (NpgsqlTransaction)_transaction);
-        foreach (var write in held)
-        {
-            batch.BatchCommands.Add(write);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var (batch, reader) = await _held.SendAsync(null, cancellationToken);
+        await reader.DisposeAsync();
+        await batch.DisposeAsync();
     }
 
     /// <summary>Runs one piece of work inside this transaction so that its failure undoes only its own writes.</summary>
     internal async Task InSavepointAsync(Func<StorageTransaction, Task> work)
     {
-        await ExecuteAsync("SAVEPOINT work");
+        if (_held is null)
+        {
+            await ExecuteAsync("SAVEPOINT work");
+            try
+            {
+                await work(this);
+            }
+            catch
+            {
+                await ExecuteAsync("ROLLBACK TO work; RELEASE work");
+                throw;
+            }
+
+            await ExecuteAsync("RELEASE work");
+            return;
+        }
+
+        // On PostgreSQL the savepoint goes with the piece's first statement and its release with the piece's held
+        // writes: a piece costs no round trip of its own. Held writes fail inside the savepoint, undoing this piece alone.
+        var savepoint = new NpgsqlBatchCommand("SAVEPOINT work");
+        _held.HoldWrite(savepoint);
         try
         {
             await work(this);
-            // Held writes fail inside the savepoint, undoing this piece alone.
+            _held.HoldWrite(new NpgsqlBatchCommand("RELEASE work"));
             await FlushAsync(CancellationToken.None);
         }
         catch
         {
-            _heldWrites = null;
-            await ExecuteAsync("ROLLBACK TO work; RELEASE work");
+            var sent = !_held.Holds(savepoint);
+            _held.Clear();
+            if (sent)
+            {
+                await ExecuteAsync("ROLLBACK TO work; RELEASE work");
+            }
+
             throw;
         }
-
-        await ExecuteAsync("RELEASE work");
     }
 
     private async Task ExecuteAsync(string sql)

@@ -64,6 +64,15 @@ public sealed class HandlerChain
         return context;
     }
 
+    /// <summary>Plans every handler's reads for the update (<see cref="IUpdateHandler.PlanReads"/>).</summary>
+    public void PlanReads(StorageTransaction tx, Incoming input)
+    {
+        foreach (var handler in _handlers)
+        {
+            handler.PlanReads(tx, input);
+        }
+    }
+
     private IEffectApplier ApplierFor(Type effectType)
     {
         for (var type = effectType; type is not null; type = type.BaseType)

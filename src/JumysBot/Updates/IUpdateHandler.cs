@@ -1,3 +1,5 @@
+using JumysBot.Storage;
+
 namespace JumysBot.Updates;
 
 /// <summary>
@@ -12,6 +14,14 @@ public interface IUpdateHandler
 
     /// <returns>Null when the update is not this handler's.</returns>
     ValueTask<HandlerResult?> HandleAsync(UpdateContext update, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Plans the reads this handler makes for <paramref name="input"/> (the repositories' <c>ReadAhead</c>), before the
+    /// update's first statement: on PostgreSQL they go in its round trip instead of one each.
+    /// </summary>
+    void PlanReads(StorageTransaction store, Incoming input)
+    {
+    }
 }
 
 /// <summary>The places in the chain, far apart so that a new handler fits between two.</summary>

@@ -25,16 +25,7 @@ public sealed partial class InboxWriter(
         IReadOnlyList<ReceivedUpdate> fresh;
         try
         {
-            try
-            {
-                fresh = await StoreAsync(updates, cancellationToken);
-            }
-            catch (DbException e) when (StoreError.IsConnectionLost(e) && !cancellationToken.IsCancellationRequested)
-            {
-                // Most likely a pooled connection the server ended while it lay idle: once more on a fresh one.
-                database.ReleaseConnections();
-                fresh = await StoreAsync(updates, cancellationToken);
-            }
+            fresh = await StoreTogetherAsync(updates, cancellationToken);
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -63,8 +54,90 @@ public sealed partial class InboxWriter(
         return fresh.Count;
     }
 
+    private readonly Lock _gate = new();
+    private List<Arrival>? _waiting;
+    private bool _storing;
+
+    /// <summary>
+    /// Stores the updates in the same transaction as those of every other call waiting meanwhile: in webhook mode each
+    /// update comes in a request of its own, and one commit each (one flush to disk) would cost more than the rest of its
+    /// handling. One call stores at a time; the calls that arrive while it does go together in the next transaction.
+    /// </summary>
+    private async Task<IReadOnlyList<ReceivedUpdate>> StoreTogetherAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
+    {
+        var arrival = new Arrival(updates);
+        bool start;
+        lock (_gate)
+        {
+            (_waiting ??= []).Add(arrival);
+            start = !_storing;
+            _storing = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(StoreWaitingAsync, CancellationToken.None);
+        }
+
+        return await arrival.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task StoreWaitingAsync()
+    {
+        while (true)
+        {
+            List<Arrival> arrivals;
+            lock (_gate)
+            {
+                if (_waiting is null)
+                {
+                    _storing = false;
+                    return;
+                }
+
+                arrivals = _waiting;
+                _waiting = null;
+            }
+
+            try
+            {
+                var updates = arrivals.SelectMany(a => a.Updates).DistinctBy(u => u.Id).ToList();
+                IReadOnlyList<ReceivedUpdate> fresh;
+                try
+                {
+                    fresh = await StoreAsync(updates, CancellationToken.None);
+                }
+                catch (DbException e) when (StoreError.IsConnectionLost(e))
+                {
+                    // Most likely a pooled connection the server ended while it lay idle: once more on a fresh one.
+                    database.ReleaseConnections();
+                    fresh = await StoreAsync(updates, CancellationToken.None);
+                }
+
+                var freshIds = fresh.Select(u => u.Id).ToHashSet();
+                foreach (var arrival in arrivals)
+                {
+                    // An update sent twice at once is new for the first call only.
+                    arrival.Stored.TrySetResult([.. arrival.Updates.Where(u => freshIds.Remove(u.Id))]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var arrival in arrivals)
+                {
+                    arrival.Stored.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private sealed record Arrival(IReadOnlyCollection<ReceivedUpdate> Updates)
+    {
+        public TaskCompletionSource<IReadOnlyList<ReceivedUpdate>> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     /// <returns>The updates that were new (a redelivery hits the key and is dropped).</returns>
-    private async Task<IReadOnlyList<ReceivedUpdate>> StoreAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReceivedUpdate>> StoreAsync(List<ReceivedUpdate> updates, CancellationToken cancellationToken)
     {
         var fresh = new List<ReceivedUpdate>(updates.Count);
         var instance = liveness is null ? null : await liveness.IdAsync(cancellationToken);

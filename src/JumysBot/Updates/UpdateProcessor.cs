@@ -128,6 +128,11 @@ public sealed partial class UpdateProcessor(
         await groupCommit.RunAsync(
             async tx =>
             {
+                if (input is not null)
+                {
+                    handlers.PlanReads(tx, input);
+                }
+
                 // Handled already: by another instance, or before this replay.
                 var turn = await tx.Inbox.TakeTurnAsync(update.Id, IncomingMapper.ChatIdOf(update), checkEarlier, cancellationToken);
                 earlierWaiting = turn == InboxRepository.Turn.EarlierWaiting;
