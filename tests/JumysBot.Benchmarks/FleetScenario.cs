@@ -41,10 +41,12 @@ internal static class FleetScenario
             ["Telegram__Mode"] = "Webhook",
             ["Telegram__WebhookUrl"] = "https://bot.example.kz/telegram/hook",
             ["Telegram__WebhookSecret"] = Secret,
-            ["Telegram__GlobalMessagesPerSecond"] = "1000",
-            ["Telegram__PrivateChatMessagesPerSecond"] = "100",
-            ["Telegram__PrivateChatBurst"] = "100",
         };
+        foreach (var (key, value) in Scenarios.UnlimitedSending)
+        {
+            settings[key] = value;
+        }
+
         var bots = new List<BotProcess>();
         foreach (var _ in Enumerable.Range(0, instances))
         {

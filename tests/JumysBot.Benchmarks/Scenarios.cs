@@ -6,7 +6,8 @@ namespace JumysBot.Benchmarks;
 /// <summary>The measured scenarios; each starts a fresh fake, a fresh database and the bot process.</summary>
 internal static partial class Scenarios
 {
-    private static readonly Dictionary<string, string> _unlimitedSending = new()
+    /// <summary>Telegram's sending limits set far above what the machine can send: the bot, not the limiter, is measured.</summary>
+    public static readonly IReadOnlyDictionary<string, string> UnlimitedSending = new Dictionary<string, string>()
     {
         ["Telegram__GlobalMessagesPerSecond"] = "100000",
         ["Telegram__PrivateChatMessagesPerSecond"] = "100",
@@ -42,7 +43,7 @@ internal static partial class Scenarios
     {
         await using var api = await LoadBotApi.StartAsync();
         database ??= NewDatabase();
-        using var bot = BotProcess.Start(dll, api.BaseUrl, database, new Dictionary<string, string>(_unlimitedSending) { ["Storage__Durability"] = durability });
+        using var bot = BotProcess.Start(dll, api.BaseUrl, database, new Dictionary<string, string>(UnlimitedSending) { ["Storage__Durability"] = durability });
         await WarmUpAsync(api);
         await WarmUpJitAsync(api, bot, people);
 

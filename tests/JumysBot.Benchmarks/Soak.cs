@@ -15,7 +15,7 @@ internal static partial class Scenarios
     {
         await using var api = await LoadBotApi.StartAsync();
         var database = NewDatabase();
-        using var bot = BotProcess.Start(dll, api.BaseUrl, database, _unlimitedSending);
+        using var bot = BotProcess.Start(dll, api.BaseUrl, database, new Dictionary<string, string>(UnlimitedSending));
         await WarmUpAsync(api);
 
         // Short trial runs sample more often so that each window still holds several samples.

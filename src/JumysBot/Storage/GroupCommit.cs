@@ -11,19 +11,25 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     private const int MaxBatch = 64;
     private readonly BotDatabase _database;
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly Channel<Work>[] _queues;
+    private readonly Task[] _writers;
     private readonly Action? _committed;
     private readonly Action<double>? _lockWaited;
 
     /// <param name="committed">Called after each commit (the outbox sender is woken for the messages it wrote).</param>
     /// <param name="lockWaited">Told how long each transaction waited for its chats' locks on a shared store, in milliseconds.</param>
-    public GroupCommit(BotDatabase database, Action? committed = null, Action<double>? lockWaited = null)
+    /// <param name="writers">
+    /// How many transactions may run at once, each on a connection of its own, the chats shared out among them by their
+    /// ids (so a chat's work stays in order). One for SQLite, which writes through one connection.
+    /// </param>
+    public GroupCommit(BotDatabase database, Action? committed = null, Action<double>? lockWaited = null, int writers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _database = database;
         _committed = committed;
         _lockWaited = lockWaited;
-        _writer = Task.Run(WriteAsync);
+        _queues = [.. Enumerable.Range(0, writers).Select(_ => Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true }))];
+        _writers = [.. _queues.Select(queue => Task.Run(() => WriteAsync(queue)))];
     }
 
     /// <summary>Completes when <paramref name="work"/>'s writes are committed, or throws what it (or the commit) threw.</summary>
@@ -37,17 +43,18 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var queued = new Work(work, chatId, cancellationToken);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
+        var queue = _queues[(int)((ulong)(chatId ?? 0) % (ulong)_queues.Length)];
+        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(queued), this);
         return queued.Done.Task;
     }
 
-    private async Task WriteAsync()
+    private async Task WriteAsync(Channel<Work> queue)
     {
         var batch = new List<Work>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
             {
                 if (next.CancellationToken.IsCancellationRequested)
                 {
@@ -113,8 +120,12 @@ public sealed class GroupCommit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer;
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(_writers);
     }
 
     private sealed record Work(Func<StorageTransaction, Task> Run, long? ChatId, CancellationToken CancellationToken)

@@ -273,17 +273,25 @@ public sealed class OutboxRepository
 
     /// <param name="carriesLead">False when the sender knows the message is no request's card or voice message:
     /// nothing is then copied into <c>lead_cards</c> and <c>sent_copies</c>, and two statements are saved.</param>
-    /// <returns>False when the row was already marked (it is never marked twice).</returns>
+    /// <returns>False when the row was already marked (it is never marked twice); always true without <paramref name="carriesLead"/>.</returns>
+    // A sent message is not needed any more: its text (names, phones) is dropped with the mark.
+    private System.Data.Common.DbCommand MarkCommand(long id, long? messageId) => _tx.Command(
+        "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1, payload = '' WHERE id = @id AND sent_at IS NULL",
+        ("@id", id), ("@message", messageId), ("@now", _tx.Now));
+
     public async Task<bool> MarkSentAsync(long id, long? messageId, bool carriesLead, CancellationToken cancellationToken)
     {
-        await using var command = _tx.Command(
-            // A sent message is not needed any more: its text (names, phones) is dropped with the mark.
-            "UPDATE outbox SET sent_at = @now, message_id = @message, attempts = attempts + 1, payload = '' WHERE id = @id AND sent_at IS NULL",
-            ("@id", id), ("@message", messageId), ("@now", _tx.Now));
-        var marked = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        if (!marked || !carriesLead)
+        await using var command = MarkCommand(id, messageId);
+        if (!carriesLead)
         {
-            return marked;
+            // Nothing follows from the outcome: held with the other writes, a batch of marks is one round trip.
+            await _tx.WriteAsync(command, cancellationToken);
+            return true;
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
         }
 
         // A lead card remembers where it landed, so its status can be edited in place later.

@@ -28,6 +28,14 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 300)]
     public int BusyTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// PostgreSQL only: how many write transactions an instance runs at once, each on a connection of its own, the chats
+    /// shared out among them. Two let the bot prepare one transaction's work while the server runs the other's; more
+    /// measured no faster on two cores (tests/JumysBot.Benchmarks/RESULTS.md). SQLite writes through one connection.
+    /// </summary>
+    [Range(1, 16)]
+    public int Writers { get; set; } = 2;
+
     /// <summary>32 random bytes in base64; when set, personal fields are encrypted at rest. From the environment or a secret store only.</summary>
     public string? EncryptionKey { get; set; }
 

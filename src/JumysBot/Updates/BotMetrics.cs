@@ -27,6 +27,7 @@ public sealed class BotMetrics : IDisposable
         _meter = meterFactory.Create(MeterName);
         UpdatesReceived = _meter.CreateCounter<long>("jumysbot_updates_received", description: "Updates written to the inbox");
         UpdatesHandled = _meter.CreateCounter<long>("jumysbot_updates_handled", description: "Updates handled");
+        InboxTransactions = _meter.CreateCounter<long>("jumysbot_inbox_transactions", description: "Transactions that wrote received updates to the inbox (webhook updates arriving together share one)");
         // No unit: the name says it, and the Prometheus exporter would add _milliseconds to a name that has a unit.
         HandlerDuration = _meter.CreateHistogram<double>(HandlerDurationName, description: "Time to handle one update, in milliseconds");
         Sends = _meter.CreateCounter<long>("jumysbot_sends", description: "Messages sent to Telegram, by result");
@@ -50,6 +51,8 @@ public sealed class BotMetrics : IDisposable
     public Counter<long> UpdatesReceived { get; }
 
     public Counter<long> UpdatesHandled { get; }
+
+    public Counter<long> InboxTransactions { get; }
 
     public Histogram<double> HandlerDuration { get; }
 

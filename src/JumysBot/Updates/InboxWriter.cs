@@ -159,6 +159,7 @@ public sealed partial class InboxWriter(
         }
 
         await tx.CommitAsync(cancellationToken);
+        metrics.InboxTransactions.Add(1);
         return fresh;
     }
 

@@ -1,5 +1,6 @@
 using JumysBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JumysBot.Updates;
 
@@ -14,7 +15,8 @@ public static class UpdatesModule
     {
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<OutboxSignal>().Notify,
-            sp.GetService<BotMetrics>() is { } metrics ? metrics.ChatLockWait.Record : null));
+            sp.GetService<BotMetrics>() is { } metrics ? metrics.ChatLockWait.Record : null,
+            sp.GetRequiredService<BotDatabase>().IsShared ? sp.GetRequiredService<IOptions<StorageOptions>>().Value.Writers : 1));
         services.AddSingleton<FloodGate>();
         services.AddUpdateHandler<FloodControl>();
         services.AddSingleton<HandlerChain>();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using JumysBot.Tests.FakeBotApi;
+using JumysBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JumysBot.Tests.EndToEnd;
 
@@ -42,6 +44,50 @@ public sealed class OperationsTests
         // Telegram retries: the same update again is stored once and answered once.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, update, Secret)).StatusCode);
         Assert.Equal(1L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+    }
+
+    [Fact]
+    public async Task Updates_arriving_at_once_are_stored_together_and_one_arriving_twice_at_once_is_answered_once()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
+            ["Telegram:WebhookSecret"] = Secret,
+        });
+        await api.WaitForCallAsync(c => c.Method == "setWebhook", "setWebhook");
+        var inbox = bot.Services.GetRequiredService<InboxWriter>();
+        var people = Enumerable.Range(0, 40).Select(i => 43000L + i).ToList();
+        static ReceivedUpdate Update(long chat) => UpdateReader.Read(chat, $$$"""
+            {"update_id":{{{chat}}},"message":{"message_id":1,"date":0,"chat":{"id":{{{chat}}},"type":"private"},"from":{"id":{{{chat}}},"is_bot":false,"first_name":"A","language_code":"ru"},"text":"/start"}}
+            """);
+        // Another process holds the database a moment, so that the updates meet there, as webhook posts do under load.
+        // Telegram may deliver an update again before the first delivery is answered: each comes twice, all at once.
+        await using var intruder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False");
+        await intruder.OpenAsync();
+        await using (var hold = intruder.CreateCommand())
+        {
+            hold.CommandText = "BEGIN EXCLUSIVE";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var accepting = people.Concat(people).Select(chat => inbox.AcceptAsync([Update(chat)], CancellationToken.None)).ToList();
+        await Task.Delay(200);
+        await using (var release = intruder.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(40, (await Task.WhenAll(accepting)).Sum());
+        Assert.Equal(40L, Database.Scalar(bot.DatabasePath, "SELECT COUNT(*) FROM inbox"));
+        // The first waited for the database alone; all that came meanwhile went in the next transaction.
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        Assert.InRange(Metric(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "jumysbot_inbox_transactions_total"), 1, 2);
+        await api.WaitUntilAsync(() => people.All(chat => api.CallsTo(chat).Any(c => c.Method == "sendMessage")), "everyone is greeted");
+        await Task.Delay(300);
+        Assert.All(people, chat => Assert.Single(api.CallsTo(chat), c => c.Method == "sendMessage"));
     }
 
     [Fact]
@@ -191,6 +237,9 @@ public sealed class OperationsTests
         Assert.Contains("\"leads\"", consultants.Body["commands"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(api.CallsOf("setMyCommands"), c => c.Body["language_code"]?.GetValue<string>() == "ru");
     }
+
+    private static double Metric(string metrics, string name) =>
+        double.Parse(Regex.Match(metrics, $@"^{name}(\{{\}})? ([0-9.]+)$", RegexOptions.Multiline).Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
