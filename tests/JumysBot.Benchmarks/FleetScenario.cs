@@ -13,13 +13,15 @@ internal static class FleetScenario
 {
     private const string Secret = "bench-secret_0123456789";
 
-    public static async Task<Result> RunAsync(string dll, string server, int instances, int people)
+    /// <param name="offeredPerSecond">Null: every person sends as soon as answered (saturation); else each person starts
+    /// their flow on a schedule so that about this many updates a second are offered, as the SQLite half load does.</param>
+    public static async Task<Result> RunAsync(string dll, string server, int instances, int people, double? offeredPerSecond = null)
     {
         var name = $"jumysbot_bench_{Guid.NewGuid():N}";
         await ExecuteAsync(server, $"CREATE DATABASE {name}");
         try
         {
-            return await MeasureAsync(dll, server, name, instances, people);
+            return await MeasureAsync(dll, server, name, instances, people, offeredPerSecond);
         }
         finally
         {
@@ -27,7 +29,7 @@ internal static class FleetScenario
         }
     }
 
-    private static async Task<Result> MeasureAsync(string dll, string server, string database, int instances, int people)
+    private static async Task<Result> MeasureAsync(string dll, string server, string database, int instances, int people, double? offeredPerSecond)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var postgres = new PostgresServer(server);
@@ -61,15 +63,17 @@ internal static class FleetScenario
             api.PostToWebhook(new Uri(balancer.BaseAddress, "/telegram/hook"), Secret);
             await new VirtualPerson(api, 999).StartOnlyAsync();
             await WarmUpAsync(api, bots, people);
-            var persons = Enumerable.Range(0, people).Select(i => new VirtualPerson(api, 3_000_000 + i)).ToList();
             await postgres.ResetStatementsAsync();
             var metricsBefore = await Task.WhenAll(bots.Select(b => b.MetricsAsync()));
             var botCpuBefore = bots.Select(b => b.ProcessorTime()).ToList();
             var serverCpuBefore = PostgresServer.ProcessorTime(postmaster);
+            var harnessCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var statementsBefore = await postgres.StatementsAsync(database);
+            var flowEvery = offeredPerSecond is { } rate ? TimeSpan.FromSeconds(people * VirtualPerson.WholeFlowUpdates / rate) : (TimeSpan?)null;
             var started = Stopwatch.GetTimestamp();
-            await Task.WhenAll(persons.Select(p => Task.Run(p.RunWholeFlowAsync)));
+            var persons = await Scenarios.RunRoundsAsync(api, people, rounds: 1, firstId: 3_000_000, flowEvery);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var harnessCpu = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpuBefore).TotalMicroseconds;
             // The cards and the last replies' marks are written a moment later: wait for the outbox to settle.
             await Task.Delay(1500);
             var botCpu = bots.Select((b, i) => (b.ProcessorTime() - botCpuBefore[i]).TotalMicroseconds).Sum();
@@ -97,7 +101,9 @@ internal static class FleetScenario
                 Console.WriteLine($"  {calls / (double)updates,6:0.00}/update  {query.ReplaceLineEndings(" ")[..Math.Min(110, query.ReplaceLineEndings(" ").Length)]}");
             }
 
-            return new Result($"PostgreSQL, webhook mode, {instances} instance{(instances == 1 ? "" : "s")}{(instances > 1 ? " behind a round-robin balancer" : "")}",
+            var offered = offeredPerSecond is { } offer ? $", about {offer:0} updates/s offered" : "";
+            var allCpu = botCpu + (serverCpu?.TotalMicroseconds ?? 0) + harnessCpu;
+            return new Result($"PostgreSQL, webhook mode, {instances} instance{(instances == 1 ? "" : "s")}{(instances > 1 ? " behind a round-robin balancer" : "")}{offered}",
             [
                 ("virtual people at once, each a whole flow ending in a request", people.ToString(CultureInfo.InvariantCulture)),
                 ("updates handled", updates.ToString(CultureInfo.InvariantCulture)),
@@ -108,6 +114,8 @@ internal static class FleetScenario
                 ("mean time inside the handler's transaction (from the bots' /metrics)", $"{sum / Math.Max(1, count):0.00} ms"),
                 ("processor time of the bots per update, user + system, all instances", $"{botCpu / updates:0} µs"),
                 ("processor time of PostgreSQL per update (its processes, from /proc)", serverCpu is { } pg ? $"{pg.TotalMicroseconds / updates:0} µs" : "not on this machine"),
+                ("processor time of the load generator, the fake Telegram and the balancer per update (this process)", $"{harnessCpu / updates:0} µs"),
+                ($"the most updates/s the {Environment.ProcessorCount} cores allow at that processor time (all of it, per update)", $"{Environment.ProcessorCount * 1_000_000 / (allCpu / updates):0}"),
                 ("statements PostgreSQL ran per update, BEGIN/COMMIT included (pg_stat_statements)", statements is { } n ? $"{n / (double)updates:0.0}" : "pg_stat_statements not loaded"),
                 ("coordination: mean wait for the chats' locks per write transaction", $"{lockWait / Math.Max(1, lockWaits):0.00} ms over {lockWaits:0} transactions"),
                 ("coordination: claims that left a chat to another instance, per update", $"{conflicts / updates:0.000}"),

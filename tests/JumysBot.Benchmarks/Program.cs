@@ -61,6 +61,9 @@ if (postgres is not null && only is null)
     {
         fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances, people));
     }
+
+    // The SQLite half load's pace, for the same comparison below saturation.
+    fleetScenarios.Add(() => FleetScenario.RunAsync(dll, postgres, instances: 1, people, offeredPerSecond: halfLoad));
 }
 
 var results = new List<Result>();

@@ -123,7 +123,7 @@ internal static partial class Scenarios
     /// Each of <paramref name="people"/> slots runs <paramref name="rounds"/> whole flows, each as a new person; paced slots
     /// start a flow every <paramref name="flowEvery"/>, staggered so that the starts spread evenly.
     /// </summary>
-    private static async Task<List<VirtualPerson>> RunRoundsAsync(LoadBotApi api, int people, int rounds, long firstId, TimeSpan? flowEvery)
+    public static async Task<List<VirtualPerson>> RunRoundsAsync(LoadBotApi api, int people, int rounds, long firstId, TimeSpan? flowEvery)
     {
         var clock = Stopwatch.StartNew();
         var slots = Enumerable.Range(0, people).Select(slot => Task.Run(async () =>
