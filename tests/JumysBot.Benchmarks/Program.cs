@@ -155,7 +155,11 @@ string FleetReport()
     fleet.AppendLine("All instances share the machine's cores with PostgreSQL and the load generator, so the second table shows what ");
     fleet.AppendLine("coordinating through the database costs more than what more machines would add. ");
     fleet.AppendLine("Each run first sends unmeasured rounds of whole flows until the bots' JIT has nearly finished, as the SQLite ");
-    fleet.AppendLine("scenarios do, then measures one round (each person a new one); the counts are of that round only.").AppendLine();
+    fleet.AppendLine("scenarios do, then measures one round (each person a new one); the counts are of that round only. ");
+    fleet.AppendLine("In the first two tables each person sends the next step the moment a reply arrives, so the machine is saturated ");
+    fleet.AppendLine("and the p50 is about the people divided by the throughput; the throughput is bounded by the processor time ");
+    fleet.AppendLine("an update costs all the processes together (the last line but one of the processor figures). The third table ");
+    fleet.AppendLine(CultureInfo.InvariantCulture, $"offers one instance the SQLite half load's pace ({halfLoad} updates/s, {people} people at once), below saturation.").AppendLine();
     foreach (var result in fleetResults)
     {
         fleet.AppendLine(CultureInfo.InvariantCulture, $"### {result.Scenario}").AppendLine();
