@@ -13,6 +13,11 @@ public sealed class ConversationRepository
     /// <summary>Plans <see cref="FindAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
     public void ReadAhead(long chatId)
     {
+        if (!_tx.ReadsAhead)
+        {
+            return;
+        }
+
         using var command = FindCommand(chatId);
         _tx.ReadAhead(command);
     }

@@ -78,6 +78,11 @@ public sealed partial class LeadRepository
     /// <summary>Plans <see cref="ForPersonAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
     public void ReadAheadForPerson(long personId)
     {
+        if (!_tx.ReadsAhead)
+        {
+            return;
+        }
+
         using var command = _tx.Command(ForPersonSql, ("@person", personId));
         _tx.ReadAhead(command);
     }

@@ -14,6 +14,11 @@ public sealed class PeopleRepository
     /// <summary>Plans <see cref="FindAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
     public void ReadAhead(long id)
     {
+        if (!_tx.ReadsAhead)
+        {
+            return;
+        }
+
         using var command = FindCommand(id);
         _tx.ReadAhead(command);
     }

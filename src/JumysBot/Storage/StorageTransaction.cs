@@ -117,6 +117,9 @@ public sealed class StorageTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>False on SQLite, where a planned read would only be built to be thrown away.</summary>
+    internal bool ReadsAhead => _held is not null;
+
     /// <summary>Sends what is held back, if anything, in one round trip.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
