@@ -16,12 +16,7 @@ public sealed class OperationsTests
     public async Task In_webhook_mode_a_wrong_secret_is_refused_and_the_right_one_is_answered()
     {
         await using var api = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
-        {
-            ["Telegram:Mode"] = "Webhook",
-            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
-            ["Telegram:WebhookSecret"] = Secret,
-        });
+        await using var bot = await BotUnderTest.StartAsync(api, settings: WebhookSettings());
         var registration = await api.WaitForCallAsync(c => c.Method == "setWebhook", "setWebhook");
         Assert.Equal("https://bot.example.kz/telegram/7f3a", registration.Body["url"]!.GetValue<string>());
         Assert.Equal(Secret, registration.Body["secret_token"]!.GetValue<string>());
@@ -50,12 +45,7 @@ public sealed class OperationsTests
     public async Task Updates_arriving_at_once_are_stored_together_and_one_arriving_twice_at_once_is_answered_once()
     {
         await using var api = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
-        {
-            ["Telegram:Mode"] = "Webhook",
-            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
-            ["Telegram:WebhookSecret"] = Secret,
-        });
+        await using var bot = await BotUnderTest.StartAsync(api, settings: WebhookSettings());
         await api.WaitForCallAsync(c => c.Method == "setWebhook", "setWebhook");
         var inbox = bot.Services.GetRequiredService<InboxWriter>();
         var people = Enumerable.Range(0, 40).Select(i => 43000L + i).ToList();
@@ -94,12 +84,7 @@ public sealed class OperationsTests
     public async Task The_webhook_refuses_a_body_over_a_megabyte_and_a_body_that_is_not_json_and_reads_an_unreadable_update_as_polling_does()
     {
         await using var api = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(api, settings: new Dictionary<string, string?>
-        {
-            ["Telegram:Mode"] = "Webhook",
-            ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
-            ["Telegram:WebhookSecret"] = Secret,
-        });
+        await using var bot = await BotUnderTest.StartAsync(api, settings: WebhookSettings());
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
         var huge = """{"update_id":601,"message":{"message_id":1,"date":0,"chat":{"id":42002,"type":"private"},"text":"TEXT"}}"""
             .Replace("TEXT", new string('ж', 600_000), StringComparison.Ordinal);
@@ -237,6 +222,13 @@ public sealed class OperationsTests
         Assert.Contains("\"leads\"", consultants.Body["commands"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(api.CallsOf("setMyCommands"), c => c.Body["language_code"]?.GetValue<string>() == "ru");
     }
+
+    private static Dictionary<string, string?> WebhookSettings() => new()
+    {
+        ["Telegram:Mode"] = "Webhook",
+        ["Telegram:WebhookUrl"] = "https://bot.example.kz/telegram/7f3a",
+        ["Telegram:WebhookSecret"] = Secret,
+    };
 
     private static double Metric(string metrics, string name) =>
         double.Parse(Regex.Match(metrics, $@"^{name}(\{{\}})? ([0-9.]+)$", RegexOptions.Multiline).Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
