@@ -1,5 +1,7 @@
 using System.Globalization;
+using JumysBot.Leads;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JumysBot.Tests.Desk;
 
@@ -124,8 +126,11 @@ public sealed class DeskAccessTests(DeskWorldFixture fixture) : IClassFixture<De
     public async Task The_export_is_the_same_csv_as_export_with_formulas_neutralised_and_is_audited_without_personal_data()
     {
         var consultant = DeskWorld.InitDataFor(DeskWorld.Consultant);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var monthAgo = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The desk reads the dates in the bots' time zone: from 19:00 UTC it is already tomorrow in Kazakhstan.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_world.Bot.Services.GetRequiredService<IOptions<LeadOptions>>().Value.TimeZone);
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var monthAgo = now.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var (status, csv, type) = await _world.PostAsync($"/desk/p/{DeskWorld.Point}/export", consultant, ("from", monthAgo), ("to", today));
 
