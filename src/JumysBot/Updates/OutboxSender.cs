@@ -24,7 +24,7 @@ public sealed partial class OutboxSender(
     InstanceLiveness? liveness = null)
 {
     private const int BatchSize = 500;
-    private const int ParallelChats = 8;
+    internal const int ParallelChats = 8;
     private const int MaxAttempts = 12;
 
     /// <summary>

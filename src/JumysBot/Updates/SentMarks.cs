@@ -11,7 +11,7 @@ namespace JumysBot.Updates;
 /// </summary>
 internal sealed class SentMarks(BotDatabase database)
 {
-    private const int BatchSize = 20;
+    internal const int BatchSize = 20;
 
     private readonly Lock _gate = new();
     private List<(long Id, long? MessageId, OutgoingMessage Message)> _pending = [];
