@@ -11,23 +11,13 @@ public sealed class ConversationRepository
     internal ConversationRepository(StorageTransaction tx) => _tx = tx;
 
     /// <summary>Plans <see cref="FindAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
-    public void ReadAhead(long chatId)
-    {
-        if (!_tx.ReadsAhead)
-        {
-            return;
-        }
+    public void ReadAhead(long chatId) => _tx.ReadAhead(FindSql, ("@chat", chatId));
 
-        using var command = FindCommand(chatId);
-        _tx.ReadAhead(command);
-    }
-
-    private System.Data.Common.DbCommand FindCommand(long chatId) =>
-        _tx.Command("SELECT step, data, screen FROM conversations WHERE chat_id = @chat", ("@chat", chatId));
+    private const string FindSql = "SELECT step, data, screen FROM conversations WHERE chat_id = @chat";
 
     public async Task<ConversationState?> FindAsync(long chatId, CancellationToken cancellationToken)
     {
-        await using var command = FindCommand(chatId);
+        await using var command = _tx.Command(FindSql, ("@chat", chatId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

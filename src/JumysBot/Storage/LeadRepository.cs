@@ -76,16 +76,7 @@ public sealed partial class LeadRepository
         ListAsync(ForPersonSql, cancellationToken, ("@person", personId));
 
     /// <summary>Plans <see cref="ForPersonAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
-    public void ReadAheadForPerson(long personId)
-    {
-        if (!_tx.ReadsAhead)
-        {
-            return;
-        }
-
-        using var command = _tx.Command(ForPersonSql, ("@person", personId));
-        _tx.ReadAhead(command);
-    }
+    public void ReadAheadForPerson(long personId) => _tx.ReadAhead(ForPersonSql, ("@person", personId));
 
     private static readonly string ForPersonSql = $"SELECT {Columns} FROM leads WHERE person_id = @person ORDER BY id DESC LIMIT 20";
 

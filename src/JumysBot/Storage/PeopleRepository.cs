@@ -12,23 +12,14 @@ public sealed class PeopleRepository
     internal PeopleRepository(StorageTransaction tx) => _tx = tx;
 
     /// <summary>Plans <see cref="FindAsync"/> to go ahead with the transaction's next statement (on PostgreSQL).</summary>
-    public void ReadAhead(long id)
-    {
-        if (!_tx.ReadsAhead)
-        {
-            return;
-        }
+    public void ReadAhead(long id) => _tx.ReadAhead(FindSql, ("@id", id));
 
-        using var command = FindCommand(id);
-        _tx.ReadAhead(command);
-    }
-
-    private System.Data.Common.DbCommand FindCommand(long id) => _tx.Command(
-        "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign, subscribed_topics, subscribed_place FROM people WHERE id = @id", ("@id", id));
+    private const string FindSql =
+        "SELECT language, role, disability_group, age_band, goal, is_active, consent_version, consent_at, source, campaign, subscribed_topics, subscribed_place FROM people WHERE id = @id";
 
     public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        await using var command = FindCommand(id);
+        await using var command = _tx.Command(FindSql, ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

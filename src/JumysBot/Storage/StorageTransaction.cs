@@ -109,16 +109,14 @@ public sealed class StorageTransaction : IAsyncDisposable
     /// Plans a read (a SELECT) that the update will make: on PostgreSQL it goes with the transaction's next statement, in
     /// the same round trip, and its rows answer the read when it is made. SQLite, in the same process, reads when asked.
     /// </summary>
-    internal void ReadAhead(DbCommand command)
+    internal void ReadAhead(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        if (command is BatchingCommand { Inner: var inner } && _held is not null)
+        if (_held is not null)
         {
-            _held.PlanRead(inner);
+            using var read = (NpgsqlCommand)BotDatabase.Command(_connection, _transaction, sql, parameters);
+            _held.PlanRead(read);
         }
     }
-
-    /// <summary>False on SQLite, where a planned read would only be built to be thrown away.</summary>
-    internal bool ReadsAhead => _held is not null;
 
     /// <summary>Sends what is held back, if anything, in one round trip.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
