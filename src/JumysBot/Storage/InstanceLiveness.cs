@@ -20,7 +20,7 @@ public sealed partial class InstanceLiveness(BotDatabase database, ILogger<Insta
     private const string Keepalive = "SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 10000";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DbConnection? _connection;
+    private readonly LockConnection _connection = new(database);
     private volatile int _id;
 
     /// <summary>The number this instance writes into what it takes; null on SQLite or before <see cref="EnsureAsync"/>.</summary>
@@ -45,7 +45,7 @@ public sealed partial class InstanceLiveness(BotDatabase database, ILogger<Insta
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_connection is { } held)
+            if (_connection.Current is { } held)
             {
                 try
                 {
@@ -60,21 +60,15 @@ public sealed partial class InstanceLiveness(BotDatabase database, ILogger<Insta
                 }
             }
 
-            var connection = await database.OpenAsync(cancellationToken);
+            var connection = await _connection.OpenAsync(Keepalive, cancellationToken);
             try
             {
-                await using (var keepalive = BotDatabase.Command(connection, null, Keepalive))
-                {
-                    await keepalive.ExecuteNonQueryAsync(cancellationToken);
-                }
-
                 while (true)
                 {
                     var id = RandomNumberGenerator.GetInt32(1, int.MaxValue);
                     await using var take = BotDatabase.Command(connection, null, "SELECT pg_try_advisory_lock(@class, @id)", ("@class", LockClass), ("@id", id));
                     if (await take.ExecuteScalarAsync(cancellationToken) is true)
                     {
-                        _connection = connection;
                         _id = id;
                         LogRegistered(id);
                         return id;
@@ -83,7 +77,7 @@ public sealed partial class InstanceLiveness(BotDatabase database, ILogger<Insta
             }
             catch
             {
-                await connection.DisposeAsync();
+                await _connection.DropAsync(release: false);
                 throw;
             }
         }
@@ -105,30 +99,8 @@ public sealed partial class InstanceLiveness(BotDatabase database, ILogger<Insta
 
     private async Task DropAsync(bool release)
     {
-        if (_connection is not { } connection)
-        {
-            return;
-        }
-
-        _connection = null;
         _id = 0;
-        try
-        {
-            if (release)
-            {
-                // The connection goes back to the pool, where the lock would outlive this instance.
-                await using var unlock = BotDatabase.Command(connection, null, "SELECT pg_advisory_unlock_all()");
-                await unlock.ExecuteNonQueryAsync();
-            }
-        }
-        catch (DbException)
-        {
-            // A broken connection is not pooled: the server drops its locks when it notices.
-        }
-        finally
-        {
-            await connection.DisposeAsync();
-        }
+        await _connection.DropAsync(release);
     }
 
     /// <summary>At a stop: whatever this instance still holds passes to the others at once.</summary>

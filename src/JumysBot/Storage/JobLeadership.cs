@@ -16,7 +16,7 @@ public sealed partial class JobLeadership(BotDatabase database, ILogger<JobLeade
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _held = new(StringComparer.Ordinal);
-    private DbConnection? _connection;
+    private readonly LockConnection _connection = new(database);
 
     /// <returns>True when this instance runs <paramref name="job"/>.</returns>
     public async Task<bool> LeadsAsync(string job, CancellationToken cancellationToken)
@@ -29,9 +29,9 @@ public sealed partial class JobLeadership(BotDatabase database, ILogger<JobLeade
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _connection ??= await database.OpenAsync(cancellationToken);
+            var connection = await _connection.OpenAsync(setup: null, cancellationToken);
             // Also proves that a lock already held is still held: the connection that holds it still answers.
-            await using var command = BotDatabase.Command(_connection, null,
+            await using var command = BotDatabase.Command(connection, null,
                 _held.Contains(job) ? "SELECT TRUE" : "SELECT pg_try_advisory_lock(@class, hashtext(@job))", ("@class", LockClass), ("@job", job));
             var leads = await command.ExecuteScalarAsync(cancellationToken) is true;
             if (leads && _held.Add(job))
@@ -55,30 +55,8 @@ public sealed partial class JobLeadership(BotDatabase database, ILogger<JobLeade
 
     private async Task DropConnectionAsync(bool release = false)
     {
-        if (_connection is not { } connection)
-        {
-            return;
-        }
-
-        _connection = null;
-        try
-        {
-            if (release && _held.Count > 0)
-            {
-                // The connection goes back to the pool, where a session lock would outlive this instance's leadership.
-                await using var unlock = BotDatabase.Command(connection, null, "SELECT pg_advisory_unlock_all()");
-                await unlock.ExecuteNonQueryAsync();
-            }
-        }
-        catch (DbException)
-        {
-            // A broken connection is not pooled: the server lets go of its locks when it notices.
-        }
-        finally
-        {
-            _held.Clear();
-            await connection.DisposeAsync();
-        }
+        _held.Clear();
+        await _connection.DropAsync(release);
     }
 
     /// <summary>Closing the connection hands every job this instance led to the next instance that asks.</summary>
