@@ -128,25 +128,23 @@ public sealed partial class CatalogExplorer : ITypedTextHandler
     /// <summary>One turn of browsing: the machine over the chat's step.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<MeasureList?> _openList;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<CardView> _openCard;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<Measure> _act;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _search;
         private readonly ConversationContext _context;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context)
         {
             _context = context;
             _state = _steps.StateOf(context.State.Step);
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _openList = _machine.SetTriggerParameters<MeasureList?>(Trigger.OpenList);
             _openCard = _machine.SetTriggerParameters<CardView>(Trigger.OpenCard);
             _act = _machine.SetTriggerParameters<Measure>(Trigger.Act);
             _search = _machine.SetTriggerParameters<string>(Trigger.Search);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
             _machine.Configure(State.Anywhere)
                 .Permit(Trigger.OpenCategories, State.Categories)
@@ -199,29 +197,13 @@ public sealed partial class CatalogExplorer : ITypedTextHandler
             _ => Categories,
         };
 
-        public bool Fire(Trigger trigger)
-        {
-            _machine.Fire(trigger);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger) => _machine.Try(trigger);
 
-        public bool OpenList(string? descriptor)
-        {
-            _machine.Fire(_openList, ListOf(_context, descriptor));
-            return _handled;
-        }
+        public bool OpenList(string? descriptor) => _machine.Try(_openList, ListOf(_context, descriptor));
 
-        public bool OpenCard(Measure measure, string origin)
-        {
-            _machine.Fire(_openCard, new CardView(measure, origin));
-            return _handled;
-        }
+        public bool OpenCard(Measure measure, string origin) => _machine.Try(_openCard, new CardView(measure, origin));
 
-        public bool Act(Measure measure)
-        {
-            _machine.Fire(_act, measure);
-            return _handled;
-        }
+        public bool Act(Measure measure) => _machine.Try(_act, measure);
 
         public void Search(string typed) => _machine.Fire(_search, typed);
 

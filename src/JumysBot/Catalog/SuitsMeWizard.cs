@@ -127,11 +127,10 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
     /// <summary>One turn of the wizard: the machine over the chat's step; the answers live in the person's profile.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<Func<Person, Person>> _answered;
         private readonly ConversationContext _context;
         private State _state;
-        private bool _handled = true;
 
         /// <summary>The group said before consent: carried from screen to screen of the wizard, not stored in the profile.</summary>
         private DisabilityGroup? _heldGroup;
@@ -141,9 +140,8 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
             _context = context;
             _state = _steps.StateOf(context.State.Step);
             _heldGroup = _state is not State.Elsewhere && Enum.TryParse<DisabilityGroup>(context.State.Data, out var held) ? held : null;
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _answered = _machine.SetTriggerParameters<Func<Person, Person>>(Trigger.Answered);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
             var next = Possible(
                 (State.Role, "who I am not said"),
                 (State.Group, "group not said"),
@@ -202,17 +200,9 @@ public sealed partial class SuitsMeWizard : IChoiceHandler
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger)
-        {
-            _machine.Fire(trigger);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger) => _machine.Try(trigger);
 
-        public bool Answer(Func<Person, Person> answer)
-        {
-            _machine.Fire(_answered, answer);
-            return _handled;
-        }
+        public bool Answer(Func<Person, Person> answer) => _machine.Try(_answered, answer);
 
         /// <summary>The person as the wizard sees them: the profile, with the group said before consent.</summary>
         private Person Answers => _context.Person with { DisabilityGroup = _context.Person.DisabilityGroup ?? _heldGroup };

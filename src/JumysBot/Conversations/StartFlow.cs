@@ -95,37 +95,27 @@ public sealed class StartFlow : IChoiceHandler
     /// <summary>One turn of the first steps: the machine over the chat's step, and where this turn's start link lands.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<PersonRole> _roleChosen;
         private readonly ConversationContext _context;
         private readonly string? _landing;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context, string? landing)
         {
             _context = context;
             _landing = landing;
             _state = _steps.StateOf(context.State.Step);
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _roleChosen = _machine.SetTriggerParameters<PersonRole>(Trigger.RoleChosen);
             Configure();
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
         }
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger)
-        {
-            _machine.Fire(trigger);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger) => _machine.Try(trigger);
 
-        public bool Fire(Trigger trigger, PersonRole role)
-        {
-            _machine.Fire(_roleChosen, role);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger, PersonRole role) => _machine.Try(_roleChosen, role);
 
         private void Configure()
         {

@@ -103,23 +103,21 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
     /// <summary>One turn: the machine over the chat's step, and the topics chosen so far (kept with the step).</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<AnnouncementTopic> _toggle;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<string?> _placeChosen;
         private readonly ConversationContext _context;
         private IReadOnlyList<AnnouncementTopic> _topics;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context, bool fromCurrentScreen)
         {
             _context = context;
             _topics = Subscription.ParseTopics(context.State.Data);
             _state = _steps.StateOf(context.State.Step);
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _toggle = _machine.SetTriggerParameters<AnnouncementTopic>(Trigger.Toggle);
             _placeChosen = _machine.SetTriggerParameters<string?>(Trigger.PlaceChosen);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
             _machine.Configure(State.Anywhere)
                 .PermitDynamic(Trigger.Open, () => context.Person.Part<Subscription>() is null ? State.Offer : State.Status, "subscribed or not",
@@ -181,23 +179,11 @@ public sealed class SubscriptionScreen : IAnytimeChoiceHandler
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger)
-        {
-            _machine.Fire(trigger);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger) => _machine.Try(trigger);
 
-        public bool Toggle(AnnouncementTopic topic)
-        {
-            _machine.Fire(_toggle, topic);
-            return _handled;
-        }
+        public bool Toggle(AnnouncementTopic topic) => _machine.Try(_toggle, topic);
 
-        public bool ChoosePlace(string? placeId)
-        {
-            _machine.Fire(_placeChosen, placeId);
-            return _handled;
-        }
+        public bool ChoosePlace(string? placeId) => _machine.Try(_placeChosen, placeId);
     }
 
     private static void AskTopics(ConversationContext context, IReadOnlyList<AnnouncementTopic> chosen)

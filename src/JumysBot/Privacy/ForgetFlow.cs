@@ -57,17 +57,15 @@ public sealed class ForgetFlow : IChoiceHandler
     /// <summary>One turn: the machine over the chat's step.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<bool> _yes;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context)
         {
             _state = context.State.Step == ConfirmStep ? State.Confirming : State.Elsewhere;
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _yes = _machine.SetTriggerParameters<bool>(Trigger.Yes);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
             _machine.Configure(State.Anywhere)
                 .Permit(Trigger.Ask, State.Confirming)
@@ -105,18 +103,7 @@ public sealed class ForgetFlow : IChoiceHandler
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger, bool fromCurrentScreen)
-        {
-            if (trigger == Trigger.Yes)
-            {
-                _machine.Fire(_yes, fromCurrentScreen);
-            }
-            else
-            {
-                _machine.Fire(trigger);
-            }
-
-            return _handled;
-        }
+        public bool Fire(Trigger trigger, bool fromCurrentScreen) =>
+            trigger == Trigger.Yes ? _machine.Try(_yes, fromCurrentScreen) : _machine.Try(trigger);
     }
 }

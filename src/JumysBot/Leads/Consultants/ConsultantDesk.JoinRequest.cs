@@ -33,18 +33,16 @@ public sealed partial class ConsultantDesk
     /// <summary>One chat's request to join, for one update: the machine over the binding the store holds.</summary>
     private sealed class JoinRequest
     {
-        private readonly StateMachine<JoinState, JoinTrigger> _machine;
+        private readonly TurnMachine<JoinState, JoinTrigger> _machine;
         private readonly StateMachine<JoinState, JoinTrigger>.TriggerWithParameters<string> _approve;
         private JoinState _state;
-        private bool _handled = true;
 
         public JoinRequest(
             ConsultantDesk desk, StorageTransaction tx, Incoming input, long chat, JoinState state, string? pendingTitle, List<OutgoingMessage> replies, CancellationToken cancellationToken)
         {
             _state = state;
-            _machine = new StateMachine<JoinState, JoinTrigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<JoinState, JoinTrigger>(() => _state, s => _state = s);
             _approve = _machine.SetTriggerParameters<string>(JoinTrigger.Approve);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
 
             // Bindings are for the points' group chats: a private chat is told so, and no administrator is bothered.
             _machine.Configure(JoinState.Unbound)
@@ -100,23 +98,11 @@ public sealed partial class ConsultantDesk
 
         public Task RequestAsync() => _machine.FireAsync(JoinTrigger.Request);
 
-        public async Task<bool> ApproveAsync(string pointId)
-        {
-            await _machine.FireAsync(_approve, pointId);
-            return _handled;
-        }
+        public Task<bool> ApproveAsync(string pointId) => _machine.TryAsync(_approve, pointId);
 
-        public async Task<bool> DeclineAsync()
-        {
-            await _machine.FireAsync(JoinTrigger.Decline);
-            return _handled;
-        }
+        public Task<bool> DeclineAsync() => _machine.TryAsync(JoinTrigger.Decline);
 
-        public async Task<bool> RevokeAsync()
-        {
-            await _machine.FireAsync(JoinTrigger.Revoke);
-            return _handled;
-        }
+        public Task<bool> RevokeAsync() => _machine.TryAsync(JoinTrigger.Revoke);
     }
 
     private bool IsKnownPoint(string pointId) => content.Current.Points.FindPoint(pointId) is not null;

@@ -126,17 +126,16 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
     /// <summary>One turn of the follow-up: the machine over the chat's step.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly Dictionary<Trigger, StateMachine<State, Trigger>.TriggerWithParameters<Lead>> _pressed = [];
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<Lead, string> _rate;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<FeedbackStepData> _typed;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context)
         {
             _state = _steps.StateOf(context.State.Step);
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             foreach (var trigger in _actions.Values)
             {
                 _pressed[trigger] = _machine.SetTriggerParameters<Lead>(trigger);
@@ -144,7 +143,6 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
 
             _rate = _machine.SetTriggerParameters<Lead, string>(Trigger.Rate);
             _typed = _machine.SetTriggerParameters<FeedbackStepData>(Trigger.Typed);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
             var pressed = _pressed;
 
             _machine.Configure(State.Anywhere)
@@ -221,16 +219,12 @@ public sealed partial class LeadFeedback : IAnytimeChoiceHandler, IStepOwner
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger, Lead lead)
-        {
-            _machine.Fire(_pressed[trigger], lead);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger, Lead lead) => _machine.Try(_pressed[trigger], lead);
 
         public bool Rate(Lead lead, string typed)
         {
             _machine.Fire(_rate, lead, typed);
-            return _handled;
+            return _machine.Handled;
         }
 
         public void Type(FeedbackStepData data) => _machine.Fire(_typed, data);

@@ -101,19 +101,17 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
     /// <summary>One turn of finding a point: the machine over the chat's step.</summary>
     private sealed class Flow
     {
-        private readonly StateMachine<State, Trigger> _machine;
+        private readonly TurnMachine<State, Trigger> _machine;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _placeChosen;
         private readonly StateMachine<State, Trigger>.TriggerWithParameters<SharedLocation> _locationShared;
         private State _state;
-        private bool _handled = true;
 
         public Flow(ConversationContext context)
         {
             _state = _steps.StateOf(context.State.Step);
-            _machine = new StateMachine<State, Trigger>(() => _state, s => _state = s, FiringMode.Immediate);
+            _machine = new TurnMachine<State, Trigger>(() => _state, s => _state = s);
             _placeChosen = _machine.SetTriggerParameters<string>(Trigger.PlaceChosen);
             _locationShared = _machine.SetTriggerParameters<SharedLocation>(Trigger.LocationShared);
-            _machine.OnUnhandledTrigger((_, _) => _handled = false);
             var points = context.Content.Points;
 
             _machine.Configure(State.Anywhere)
@@ -189,17 +187,9 @@ public sealed class PointFinder : IChoiceHandler, IStepOwner
 
         public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-        public bool Fire(Trigger trigger)
-        {
-            _machine.Fire(trigger);
-            return _handled;
-        }
+        public bool Fire(Trigger trigger) => _machine.Try(trigger);
 
-        public bool ChoosePlace(string placeId)
-        {
-            _machine.Fire(_placeChosen, placeId);
-            return _handled;
-        }
+        public bool ChoosePlace(string placeId) => _machine.Try(_placeChosen, placeId);
 
         public void ShareLocation(SharedLocation location) => _machine.Fire(_locationShared, location);
     }
