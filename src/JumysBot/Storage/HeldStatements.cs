@@ -14,8 +14,6 @@ internal sealed class HeldStatements(NpgsqlConnection connection, NpgsqlTransact
     private readonly List<(string Key, NpgsqlBatchCommand Read)> _reads = [];
     private readonly Dictionary<string, AnsweredRows> _answers = new(StringComparer.Ordinal);
 
-    public bool HasWrites => _writes.Count > 0;
-
     public bool IsEmpty => _writes.Count == 0 && _reads.Count == 0;
 
     /// <summary>True while <paramref name="write"/> is held, not yet sent.</summary>
@@ -76,6 +74,8 @@ internal sealed class HeldStatements(NpgsqlConnection connection, NpgsqlTransact
             batch.BatchCommands.Add(read);
         }
 
+        // The reads run before the command: should it write, their rows are stale once it has run.
+        var keep = command is null || IsRead(command.CommandText);
         if (command is not null)
         {
             Before(command);
@@ -91,7 +91,12 @@ internal sealed class HeldStatements(NpgsqlConnection connection, NpgsqlTransact
             foreach (var (key, _) in reads)
             {
                 await SkipWritesAsync(reader, cancellationToken);
-                _answers[key] = await AnsweredRows.ReadAsync(reader, cancellationToken);
+                var rows = await AnsweredRows.ReadAsync(reader, cancellationToken);
+                if (keep)
+                {
+                    _answers[key] = rows;
+                }
+
                 await reader.NextResultAsync(cancellationToken);
             }
 
