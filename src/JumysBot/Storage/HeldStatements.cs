@@ -37,7 +37,8 @@ internal sealed class HeldStatements(NpgsqlConnection connection, NpgsqlTransact
     }
 
     /// <summary>The rows an earlier round trip read for the same statement and values, or null.</summary>
-    public DbDataReader? Answer(NpgsqlCommand command) => _answers.TryGetValue(KeyOf(command), out var rows) ? rows.Open() : null;
+    public DbDataReader? Answer(NpgsqlCommand command) =>
+        _answers.Count > 0 && _answers.TryGetValue(KeyOf(command), out var rows) ? rows.Open() : null;
 
     /// <summary>Called before <paramref name="command"/> runs on its own: a write makes the kept rows stale.</summary>
     public void Before(NpgsqlCommand command)
