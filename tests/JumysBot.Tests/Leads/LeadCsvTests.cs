@@ -2,6 +2,7 @@ using JumysBot.Catalog;
 using JumysBot.Content;
 using JumysBot.Leads.Consultants;
 using JumysBot.Leads;
+using JumysBot.Localization;
 using JumysBot.Tests.Localization;
 
 namespace JumysBot.Tests.Leads;
@@ -35,6 +36,23 @@ public class LeadCsvTests
         var cells = csv.Split("\r\n")[1].Split("\";\"");
         Assert.Equal("Удобно после обеда", cells[10]);
         Assert.Equal("'+77011234567", cells[6]);
+    }
+
+    [Fact]
+    public void The_cells_say_what_the_card_says_in_the_readers_language()
+    {
+        var lead = Lead("") with { Status = LeadStatus.InProgress, Draft = Lead("").Draft with { Comment = null, VoiceFileId = "voice-1", ContactMethod = ContactMethod.Telegram } };
+
+        var russian = LeadCsv.Write([lead], _content, minimal: false).Split("\r\n");
+        var kazakh = LeadCsv.Write([lead], _content, minimal: false, Language.Kazakh).Split("\r\n");
+
+        Assert.StartsWith("\uFEFF\"Номер\";\"Создана (UTC)\"", russian[0], StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF\"Нөмірі\";", kazakh[0], StringComparison.Ordinal);
+        var ru = russian[1].Split("\";\"");
+        var kk = kazakh[1].Split("\";\"");
+        Assert.Equal(["в работе", "только сообщения в Telegram, не звонить", "Русский", "(голосовое сообщение)"], [ru[4], ru[7], ru[8], ru[10]]);
+        Assert.Equal(["қаралуда", "тек Telegram-дағы хабарлама, қоңырау шалмаңыз", "(дауыстық хабарлама)"], [kk[4], kk[7], kk[10]]);
+        Assert.DoesNotContain("InProgress", russian[1], StringComparison.Ordinal);
     }
 
     private static Lead Lead(string comment) => new()

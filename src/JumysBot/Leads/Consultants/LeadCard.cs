@@ -114,13 +114,13 @@ public static class LeadCard
         return string.Join(": ", new[] { kind, detail?.Title.In(language), topic }.Where(s => s is not null).Distinct(StringComparer.Ordinal));
     }
 
-    private static string Place(LeadDraft d, BotContent content, Language language) =>
+    internal static string Place(LeadDraft d, BotContent content, Language language) =>
         content.Points.FindPlace(d.PlaceId) is { } place ? place.Name.In(language)
         : d is { Latitude: { } lat, Longitude: { } lon }
             ? content.Texts.Get(language, "card.location", ("lat", lat.ToString("0.####", CultureInfo.InvariantCulture)), ("lon", lon.ToString("0.####", CultureInfo.InvariantCulture)))
             : content.Texts.Get(language, "lead.review.none");
 
-    private static string Contact(LeadDraft d, TextCatalog texts, Language language)
+    internal static string Contact(LeadDraft d, TextCatalog texts, Language language)
     {
         var method = texts.Get(language, "card.method." + (d.ContactMethod ?? ContactMethod.Call).ToString().ToLowerInvariant());
         return d.ContactMethod is null or ContactMethod.Call && d.ContactTime is { } time

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using JumysBot.Catalog;
 using JumysBot.Content;
+using JumysBot.Conversations;
+using JumysBot.Localization;
 
 namespace JumysBot.Leads.Consultants;
 
@@ -11,26 +13,29 @@ namespace JumysBot.Leads.Consultants;
 /// </summary>
 public static class LeadCsv
 {
-    public static string Write(IEnumerable<Lead> leads, BotContent content, bool minimal)
+    /// <param name="language">The reader's language: the consultants' chat's, or the desk's viewer's. The cells say what
+    /// the card says, in the same words.</param>
+    public static string Write(IEnumerable<Lead> leads, BotContent content, bool minimal, Language language = LeadCard.ConsultantLanguage)
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(content);
+        var texts = content.Texts;
+        string T(string key) => texts.Get(language, key);
         var csv = new StringBuilder("\uFEFF");
-        string[] header = minimal
-            ? ["Номер", "Создана (UTC)", "Что", "Место", "Статус"]
-            : ["Номер", "Создана (UTC)", "Что", "Место", "Статус", "Имя", "Телефон", "Связь", "Язык", "Группа инвалидности", "Комментарий", "Изменил"];
-        Row(csv, header);
+        string[] columns = minimal
+            ? ["number", "created", "kind", "place", "status"]
+            : ["number", "created", "kind", "place", "status", "name", "phone", "contact", "language", "group", "comment", "changed_by"];
+        Row(csv, columns.Select(c => T("csv." + c)));
         foreach (var lead in leads)
         {
             var d = lead.Draft;
-            var place = content.Points.FindPlace(d.PlaceId)?.Name.Ru ?? (d.Latitude is { } lat ? $"{lat.ToString(CultureInfo.InvariantCulture)}, {d.Longitude?.ToString(CultureInfo.InvariantCulture)}" : "");
             List<string> row =
             [
                 lead.Number.ToString(CultureInfo.InvariantCulture),
                 DateTimeOffset.FromUnixTimeMilliseconds(lead.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                LeadCard.What(d, content),
-                place,
-                lead.Status.ToString(),
+                LeadCard.What(d, content, language),
+                LeadCard.Place(d, content, language),
+                T("card.status." + lead.Status.ToString().ToLowerInvariant()),
             ];
             if (!minimal)
             {
@@ -38,10 +43,10 @@ public static class LeadCsv
                 [
                     d.Name ?? "",
                     d.Phone ?? "",
-                    (d.ContactMethod ?? ContactMethod.Call).ToString() + (d.ContactTime is { } time ? ", " + time : ""),
-                    lead.Language,
-                    d.DisabilityGroup is { } group && group != Conversations.DisabilityGroup.NotSaid ? group.ToString() : "",
-                    d.Comment ?? (d.VoiceFileId is null ? "" : "(voice)"),
+                    LeadCard.Contact(d, texts, language),
+                    T("language.name." + lead.Language),
+                    d.DisabilityGroup is { } group && group != DisabilityGroup.NotSaid ? T(SuitsMeWizard.GroupTextKey(group)) : "",
+                    d.Comment ?? (d.VoiceFileId is null ? "" : T("csv.voice")),
                     lead.TakenBy ?? "",
                 ]);
             }
