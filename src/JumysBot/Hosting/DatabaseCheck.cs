@@ -1,10 +1,15 @@
 using JumysBot.Storage;
+using JumysBot.Updates;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace JumysBot.Hosting;
 
-/// <summary>Ready only while the database answers a read within a few seconds.</summary>
-public sealed class DatabaseCheck(BotDatabase database) : IHealthCheck
+/// <summary>
+/// Ready only while the database answers a read within a few seconds. In webhook mode an unreachable database is
+/// reported as degraded (200, <c>"database":"unreachable"</c>): the instance stays in its balancer and each person who
+/// writes meanwhile gets one apology, instead of every instance being taken out and nobody answering.
+/// </summary>
+public sealed class DatabaseCheck(BotDatabase database, ReceiverStatus receiver) : IHealthCheck
 {
     private static readonly TimeSpan _bound = TimeSpan.FromSeconds(3);
 
@@ -21,7 +26,7 @@ public sealed class DatabaseCheck(BotDatabase database) : IHealthCheck
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Any failure here means the same to the operator; the store's own log says why.
-            return HealthCheckResult.Unhealthy("unreachable");
+            return new HealthCheckResult(receiver.IsWebhookRegistered ? HealthStatus.Degraded : HealthStatus.Unhealthy, "unreachable");
         }
     }
 }

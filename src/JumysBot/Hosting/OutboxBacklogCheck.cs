@@ -9,8 +9,12 @@ public sealed class OutboxBacklogCheck(OutboxStatsCache outbox, IOptions<BotOpti
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var (backlog, _) = await outbox.RefreshAsync(cancellationToken);
-        return backlog >= 0 && backlog < options.Value.ReadyMaxBacklog
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"backlog {backlog}");
+        return backlog switch
+        {
+            // The database did not answer: the database check says so, and decides how much that matters.
+            < 0 => HealthCheckResult.Degraded("unknown"),
+            _ when backlog < options.Value.ReadyMaxBacklog => HealthCheckResult.Healthy(),
+            _ => HealthCheckResult.Unhealthy($"backlog {backlog}"),
+        };
     }
 }

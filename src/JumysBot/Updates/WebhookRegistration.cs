@@ -27,7 +27,7 @@ public sealed partial class WebhookRegistration(
             {
                 var settings = options.Value;
                 await client.SetWebhook(settings.WebhookUrl!.AbsoluteUri, allowedUpdates: PollingReceiver.HandledKinds, secretToken: settings.WebhookSecret, cancellationToken: stoppingToken);
-                status.MarkActive();
+                status.MarkWebhookRegistered();
                 LogRegistered(settings.WebhookPath);
                 return;
             }

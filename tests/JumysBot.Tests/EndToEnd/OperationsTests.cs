@@ -154,6 +154,29 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task In_webhook_mode_an_unreachable_database_is_degraded_so_a_balancer_keeps_the_instance()
+    {
+        await using var api = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(api, settings: WebhookSettings());
+        await api.WaitForCallAsync(c => c.Method == "setWebhook", "setWebhook");
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        await api.WaitForCallAsync(_ => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.StatusCode == HttpStatusCode.OK, "ready");
+
+        var folder = Path.GetDirectoryName(bot.DatabasePath)!;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder");
+
+        // Degraded, not down: a balancer keeps sending, and whoever writes hears why nothing happens
+        // (Fleet/PostgresOutageProcessTests sees the apologies).
+        var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Contains("\"database\":\"unreachable\"", body, StringComparison.Ordinal);
+        File.Delete(folder);
+    }
+
+    [Fact]
     public async Task Metrics_count_updates_sends_and_leads_in_prometheus_text()
     {
         await using var api = await FakeBotApiServer.StartAsync();

@@ -55,6 +55,15 @@ public sealed partial class PostgresOutageProcessTests(PostgresTestStore store, 
 
         // Telegram keeps posting what was not stored (every two seconds here); the bot apologises once per person.
         await api.WaitUntilAsync(() => people.Skip(Movers).All(p => p.Received.Any(m => m.Text!.Contains(Apology, StringComparison.Ordinal))), "an apology to everyone who wrote", TimeSpan.FromSeconds(30));
+        // A balancer checking readiness keeps the instance: the database is down, not the instance.
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+        {
+            var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"));
+            var body = await ready.Content.ReadAsStringAsync();
+            Assert.True(ready.StatusCode == System.Net.HttpStatusCode.OK, body);
+            Assert.Contains("\"database\":\"unreachable\"", body, StringComparison.Ordinal);
+        }
+
         await Task.Delay(_outage - cutAt.Elapsed);
         var duringOutage = people.Sum(p => p.Received.Count(m => m.Text!.Contains(Apology, StringComparison.Ordinal)));
         relay.Restore();

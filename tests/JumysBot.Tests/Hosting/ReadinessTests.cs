@@ -73,6 +73,24 @@ public sealed class ReadinessTests
         Assert.Equal("draining", result.Description);
     }
 
+    [Fact]
+    public async Task A_polling_receiver_silent_for_a_minute_is_not_ready_and_a_quiet_webhook_stays_ready()
+    {
+        var time = new ManualTimeProvider();
+        var polling = new ReceiverStatus(time);
+        var webhook = new ReceiverStatus(time);
+        polling.MarkActive();
+        webhook.MarkWebhookRegistered();
+
+        // A night without a single update.
+        time.Advance(TimeSpan.FromHours(1));
+
+        var stopped = await new ReceivingCheck(polling, time).CheckHealthAsync(new HealthCheckContext(), _none);
+        Assert.Equal((HealthStatus.Unhealthy, "stale"), (stopped.Status, stopped.Description));
+        // Taken out of its balancer for being quiet, a webhook instance would never hear the next post.
+        Assert.Equal(HealthStatus.Healthy, (await new ReceivingCheck(webhook, time).CheckHealthAsync(new HealthCheckContext(), _none)).Status);
+    }
+
     private static async Task WaitUntilReadyAsync(HttpClient http)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
