@@ -215,7 +215,7 @@ public sealed class DeskPages(ConsultantDesk consultants, IOptions<LeadOptions> 
         var leads = await desk.Tx.Leads.ForPointAsync(pointId, StartOf(from), StartOf(to.AddDays(1)), cancellationToken);
         var range = $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}";
         await desk.AuditAsync($"export {range}", pointId, cancellationToken);
-        var csv = LeadCsv.Write(leads, desk.Content, leadOptions.Value.MinimalCards, desk.Language);
+        var csv = LeadCsv.Write(leads, desk.Content, leadOptions.Value, desk.Language);
         // LeadCsv starts with the byte-order mark as a character; the encoder must not add a second one.
         return Results.File(new UTF8Encoding(false).GetBytes(csv), "text/csv; charset=utf-8", $"leads-{pointId}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv");
     }

@@ -268,7 +268,7 @@ public sealed partial class ConsultantDesk(
         {
             ChatId = input.ChatId,
             Text = T(here, "consultant.export_caption", ("count", leads.Count), ("days", days)),
-            Document = new DocumentFile($"leads-{point}-{days}d.csv", LeadCsv.Write(leads, content.Current, leadOptions.Value.MinimalCards, here)),
+            Document = new DocumentFile($"leads-{point}-{days}d.csv", LeadCsv.Write(leads, content.Current, leadOptions.Value, here)),
             Protected = true,
         });
     }

@@ -13,12 +13,16 @@ namespace JumysBot.Leads.Consultants;
 /// </summary>
 public static class LeadCsv
 {
+    /// <param name="options">Whether the cards are minimal (no personal columns then), and the time zone the times are in.</param>
     /// <param name="language">The reader's language: the consultants' chat's, or the desk's viewer's. The cells say what
     /// the card says, in the same words.</param>
-    public static string Write(IEnumerable<Lead> leads, BotContent content, bool minimal, Language language = LeadCard.ConsultantLanguage)
+    public static string Write(IEnumerable<Lead> leads, BotContent content, LeadOptions options, Language language = LeadCard.ConsultantLanguage)
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        var minimal = options.MinimalCards;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var texts = content.Texts;
         string T(string key) => texts.Get(language, key);
         var csv = new StringBuilder("\uFEFF");
@@ -32,7 +36,7 @@ public static class LeadCsv
             List<string> row =
             [
                 lead.Number.ToString(CultureInfo.InvariantCulture),
-                DateTimeOffset.FromUnixTimeMilliseconds(lead.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(lead.CreatedAt), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 LeadCard.What(d, content, language),
                 LeadCard.Place(d, content, language),
                 T("card.status." + lead.Status.ToString().ToLowerInvariant()),
